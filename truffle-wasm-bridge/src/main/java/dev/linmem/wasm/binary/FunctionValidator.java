@@ -149,7 +149,7 @@ final class FunctionValidator extends MemoryTableValidation {
                     throw typeMismatch("call_indirect needs a funcref table");
                 }
                 FuncType callee = m.types.get((int) typeIdx);
-                pop(ValType.I32);
+                pop(t.addressType());
                 popAll(callee.params());
                 pushAll(callee.results());
             }
@@ -184,13 +184,13 @@ final class FunctionValidator extends MemoryTableValidation {
             }
             case Opcodes.TABLE_GET -> {
                 TableType t = table(r.u32());
-                pop(ValType.I32);
+                pop(t.addressType());
                 push(t.elementType());
             }
             case Opcodes.TABLE_SET -> {
                 TableType t = table(r.u32());
                 pop(t.elementType());
-                pop(ValType.I32);
+                pop(t.addressType());
             }
             case Opcodes.MEMORY_SIZE -> push(memory(r.u32()).addressType());
             case Opcodes.MEMORY_GROW -> {

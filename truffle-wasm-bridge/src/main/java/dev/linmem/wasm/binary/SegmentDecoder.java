@@ -49,7 +49,7 @@ final class SegmentDecoder {
                 if (tableIndex >= m.allTables.size()) {
                     throw WasmException.invalid("unknown table " + tableIndex, tableAt);
                 }
-                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), ValType.I32);
+                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), m.allTables.get(tableIndex).addressType());
             }
             ValType elementType = ValType.FUNCREF;
             // Flags 0 and 4 have neither element kind nor type: funcref is implied.
