@@ -86,7 +86,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
      * Checks a data segment index of {@code memory.init}/{@code data.drop}. The index is checked
      * first (against the data section when there is no data count section; validation runs after
      * all sections are read), then the presence of the data count section, which single-pass
-     * decoders need and which Wasm 3.0 reports as invalid.
+     * decoders need; its absence is a format error (malformed).
      */
     private void dataSegment(long index, int at) {
         int count = m.dataCount >= 0 ? m.dataCount : m.data.size();
@@ -94,7 +94,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
             throw WasmException.invalid("unknown data segment " + index, instructionPc);
         }
         if (m.dataCount < 0) {
-            throw WasmException.invalid("data count section required", at);
+            throw WasmException.malformed("data count section required", at);
         }
     }
 
@@ -176,7 +176,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
                 pop(t.elementType());
                 pop(t.addressType());
             }
-            default -> throw WasmException.malformed("illegal opcode 0xfc " + sub + " at byte 0x" + Integer.toHexString(prefixPc),
+            default -> throw WasmException.malformed("illegal opcode fc " + Long.toHexString(sub) + " at byte 0x" + Integer.toHexString(prefixPc),
                             prefixPc);
         }
     }
@@ -229,7 +229,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
             pop(mem.addressType());
             push(t);
         } else {
-            throw WasmException.malformed("illegal opcode 0xfe " + sub + " at byte 0x" + Integer.toHexString(prefixPc), prefixPc);
+            throw WasmException.malformed("illegal opcode fe " + Long.toHexString(sub) + " at byte 0x" + Integer.toHexString(prefixPc), prefixPc);
         }
     }
 }

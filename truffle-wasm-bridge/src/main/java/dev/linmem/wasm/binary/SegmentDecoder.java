@@ -121,7 +121,7 @@ final class SegmentDecoder {
                 offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), memory.addressType());
             }
             int lengthAt = r.position();
-            long length = r.u32();
+            int length = r.length();
             if (length > r.remaining()) {
                 throw WasmException.malformed("unexpected end of section or function: data segment of " + length + " bytes",
                                 lengthAt);
