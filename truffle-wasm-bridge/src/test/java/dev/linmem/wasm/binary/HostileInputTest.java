@@ -73,7 +73,11 @@ class HostileInputTest {
         // memory 1; data section: one active segment at i32.const 0 claiming 0x7FFFFFFF bytes
         byte[] bytes = new Wasm().section(5, 0x01, 0x00, 0x01)
                         .section(11, 0x01, 0x00, 0x41, 0x00, 0x0B, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0x00).build();
-        assertMessage(decodeFails(WasmException.Kind.MALFORMED, bytes), "unexpected end");
+        assertMessage(decodeFails(WasmException.Kind.MALFORMED, bytes), "length out of bounds");
+        // a length just one byte too long is read and runs into the end
+        byte[] oneTooMany = new Wasm().section(5, 0x01, 0x00, 0x01).section(11, 0x01, 0x00, 0x41, 0x00, 0x0B, 0x03, 0x61, 0x62)
+                        .build();
+        assertMessage(decodeFails(WasmException.Kind.MALFORMED, oneTooMany), "unexpected end");
     }
 
     @Test
