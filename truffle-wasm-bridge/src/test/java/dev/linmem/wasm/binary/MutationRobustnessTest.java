@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MutationRobustnessTest {
 
-    private static final int MUTATIONS_PER_MODULE = 40;
+    private static final int MUTATIONS_PER_MODULE = Integer.getInteger("linmem.mutations", 40);
 
     @Test
     void mutatedCorpusModulesFailOnlyWithWasmException() throws IOException {
