@@ -43,6 +43,11 @@ final class IndirectCallSiteNode extends CallSiteNode {
         return pushResults(frame, base, result);
     }
 
+    private WasmTrap trap(String text) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(text, this);
+    }
+
     /** The reference interpreter names the element index after the text ("uninitialized element 2"). */
     private WasmTrap trap(String text, int index) {
         CompilerDirectives.transferToInterpreter();

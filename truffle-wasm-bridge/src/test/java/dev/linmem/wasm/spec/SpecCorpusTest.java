@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -32,11 +34,23 @@ class SpecCorpusTest {
         }
     }
 
+    /** Polyglot options from {@code linmem.spec.options} ("k=v,k=v"), e.g. to compile every call target at once. */
+    static Map<String, String> options() {
+        Map<String, String> options = new HashMap<>();
+        for (String pair : System.getProperty("linmem.spec.options", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                options.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return options;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void scriptPasses(Path script) throws IOException {
         Assumptions.assumeTrue(Files.exists(script));
-        SpecScriptRunner.Result result = new SpecScriptRunner(script, MemoryAllocator.dynamicHeap()).run();
+        SpecScriptRunner.Result result = new SpecScriptRunner(script, MemoryAllocator.dynamicHeap(), options()).run();
         String summary = "SPEC " + result.file() + ": passed " + result.passed() + ", failed " + result.failed() + ", skipped " + result.skipped();
         System.out.println(summary);
         result.failures().forEach(f -> System.out.println("  " + f));

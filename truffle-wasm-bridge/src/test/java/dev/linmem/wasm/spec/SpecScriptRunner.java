@@ -38,14 +38,17 @@ final class SpecScriptRunner {
     private int skipped;
     private final List<String> failures = new ArrayList<>();
 
-    SpecScriptRunner(Path script, MemoryAllocator allocator) {
+    private final Map<String, String> options;
+
+    SpecScriptRunner(Path script, MemoryAllocator allocator, Map<String, String> options) {
         this.script = script;
         this.allocator = allocator;
+        this.options = options;
     }
 
     Result run() throws IOException {
         JsonNode root = JSON.readTree(script.toFile());
-        try (WasmEngine engine = WasmEngine.create(allocator)) {
+        try (WasmEngine engine = WasmEngine.create(allocator, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), options)) {
             for (JsonNode command : root.get("commands")) {
                 try {
                     execute(engine, command);
