@@ -124,7 +124,8 @@ public final class Instantiator {
         try {
             return context.allocator().allocate(builder.build());
         } catch (InvalidMemoryTypeException | MemoryAllocationException e) {
-            throw new WasmException(WasmException.Kind.UNLINKABLE, "memory cannot be allocated: " + e.getMessage(), -1, e);
+            // The allocator refused (too large, pool empty, a kind that cannot be shared): a resource problem.
+            throw new WasmException(WasmException.Kind.EXHAUSTION, "memory cannot be allocated: " + e.getMessage(), -1, e);
         }
     }
 

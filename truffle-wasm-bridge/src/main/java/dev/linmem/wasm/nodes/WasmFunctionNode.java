@@ -286,6 +286,10 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     sp = executePrefixed(frame, pc, sp);
                     pc = next(pc);
                     continue dispatch;
+                case 0xFE:
+                    sp = AtomicInstructions.execute(frame, code, pc, sp, memories, memoryIs64, this);
+                    pc = next(pc);
+                    continue dispatch;
                 default:
                     break;
             }

@@ -17,13 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.linmem.memory.MemoryAllocator;
 
 /**
- * The engine's own run over the spec corpus (default /work/shared/wasm-spec/core, or the
+ * The engine's own run over the spec corpus (default /work/shared/wasm-spec: core and threads, or the
  * directory in system property {@code linmem.spec.dir}): one test per script, failing with the
  * first failed commands. Skipped when the corpus is not on this machine.
  */
 class SpecCorpusTest {
     static Stream<Path> scripts() throws IOException {
-        Path dir = Path.of(System.getProperty("linmem.spec.dir", "/work/shared/wasm-spec/core"));
+        Path dir = Path.of(System.getProperty("linmem.spec.dir", "/work/shared/wasm-spec"));
         if (!Files.isDirectory(dir)) {
             return Stream.empty();
         }
@@ -32,6 +32,11 @@ class SpecCorpusTest {
             List<Path> list = files.filter(p -> p.toString().endsWith(".json")).filter(p -> p.toString().contains(only)).sorted().toList();
             return list.stream();
         }
+    }
+
+    /** Shared memories must be static (they never move), so the threads suite runs on static native memories. */
+    static MemoryAllocator allocatorFor(Path script) {
+        return script.toString().contains("/threads/") ? MemoryAllocator.staticNative() : MemoryAllocator.dynamicHeap();
     }
 
     /** Polyglot options from {@code linmem.spec.options} ("k=v,k=v"), e.g. to compile every call target at once. */
@@ -50,7 +55,7 @@ class SpecCorpusTest {
     @MethodSource("scripts")
     void scriptPasses(Path script) throws IOException {
         Assumptions.assumeTrue(Files.exists(script));
-        SpecScriptRunner.Result result = new SpecScriptRunner(script, MemoryAllocator.dynamicHeap(), options()).run();
+        SpecScriptRunner.Result result = new SpecScriptRunner(script, allocatorFor(script), options()).run();
         String summary = "SPEC " + result.file() + ": passed " + result.passed() + ", failed " + result.failed() + ", skipped " + result.skipped();
         System.out.println(summary);
         result.failures().forEach(f -> System.out.println("  " + f));
