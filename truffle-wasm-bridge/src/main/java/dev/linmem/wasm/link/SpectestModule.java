@@ -1,5 +1,7 @@
 package dev.linmem.wasm.link;
 
+import java.util.OptionalLong;
+
 import dev.linmem.memory.InvalidMemoryTypeException;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocationException;
@@ -42,7 +44,7 @@ public final class SpectestModule {
         exports.put("global_i64", global(ValType.I64, 666L));
         exports.put("global_f32", global(ValType.F32, Float.floatToRawIntBits(666.6f)));
         exports.put("global_f64", global(ValType.F64, Double.doubleToRawLongBits(666.6)));
-        exports.put("table", new TableInstance(ValType.FUNCREF, 10, 20, null));
+        exports.put("table", new TableInstance(ValType.FUNCREF, 10, OptionalLong.of(20), false, null));
         exports.put("memory", memory(context));
         LinearMemory shared = sharedMemory(context);
         if (shared != null) {

@@ -287,7 +287,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = next(pc);
                     continue dispatch;
                 case 0xFE:
-                    sp = AtomicInstructions.execute(frame, code, pc, sp, memories, memoryIs64, this);
+                    sp = AtomicInstructions.execute(frame, code, pc, sp, atomicSite(pc), memories, memoryIs64);
                     pc = next(pc);
                     continue dispatch;
                 default:
@@ -306,6 +306,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
             }
             pc = next(pc);
         }
+    }
+
+    /** The library node of an atomic instruction; fence has none. */
+    private Node atomicSite(int pc) {
+        int site = siteOfPc[pc - bodyStart];
+        return site < 0 ? null : sites[site];
     }
 
     private int next(int pc) {
