@@ -5,6 +5,7 @@ import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmExport;
 import dev.linmem.wasm.WasmInstance;
+import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.ValType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
 
     private WasmExport chooseExport(WasmInstance instance) throws UsageError {
         List<WasmExport> functions = instance.exports().stream()
-                .filter(e -> e.kind() == WasmExport.Kind.FUNCTION)
+                .filter(e -> e.kind() == ExternalKind.FUNCTION)
                 .toList();
         String names = functions.isEmpty() ? "none"
                 : functions.stream().map(WasmExport::name).collect(Collectors.joining(", "));
@@ -206,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
             return "";
         }
         String names = instance.exports().stream()
-                .filter(e -> e.kind() == WasmExport.Kind.MEMORY && instance.memory(e.name()) == memory)
+                .filter(e -> e.kind() == ExternalKind.MEMORY && instance.memory(e.name()) == memory)
                 .map(e -> "\"" + e.name() + "\"")
                 .collect(Collectors.joining(", "));
         return names.isEmpty() ? "" : " (exported as " + names + ")";

@@ -42,7 +42,7 @@ final class WasmValues {
     }
 
     static String name(ValType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.text();
     }
 
     private static long parseInteger(String t, int bits) {
