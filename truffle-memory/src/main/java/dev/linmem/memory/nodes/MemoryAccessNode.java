@@ -1,0 +1,47 @@
+package dev.linmem.memory.nodes;
+
+import static com.oracle.truffle.api.CompilerDirectives.SLOWPATH_PROBABILITY;
+import static com.oracle.truffle.api.CompilerDirectives.injectBranchProbability;
+
+import com.oracle.truffle.api.nodes.Node;
+import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryTrap;
+
+/**
+ * What loads and stores share: the static offset and width, and the checked step from a wasm
+ * address to a raw storage offset. The subclasses' specializations differ only in where the
+ * size and base come from (constants cached under an assumption, or read from the memory).
+ */
+abstract class MemoryAccessNode extends Node {
+    /** The instruction's static offset, unsigned. */
+    protected final long offset;
+    /** Bytes accessed: 1, 2, 4 or 8. */
+    protected final int width;
+
+    MemoryAccessNode(int width, long offset) {
+        if (width != 1 && width != 2 && width != 4 && width != 8) {
+            throw new IllegalArgumentException("access width must be 1, 2, 4 or 8 bytes, got " + width);
+        }
+        this.width = width;
+        this.offset = offset;
+    }
+
+    /**
+     * The raw offset of {@code address + offset} within the storage, or a trap. The trap is thrown
+     * from a boundary on a path marked as slow, so compiled code keeps running after it.
+     */
+    protected final long checkedRawOffset(LinearMemory memory, long storageOffset, long byteSize, long address) {
+        if (injectBranchProbability(SLOWPATH_PROBABILITY, !Bounds.inBounds(address, offset, width, byteSize))) {
+            throw MemoryTrap.outOfBounds(memory, address, offset, width, this);
+        }
+        return storageOffset + address + offset;
+    }
+
+    /** As {@link #checkedRawOffset} for a memory whose size is not cached: accesses inside the minimum skip the size. */
+    protected final long checkedRawOffset(LinearMemory memory, long storageOffset, long minimumBytes, LinearMemory sizeSource, long address) {
+        if (Bounds.belowMinimum(address, offset, width, minimumBytes)) {
+            return storageOffset + address + offset;
+        }
+        return checkedRawOffset(memory, storageOffset, sizeSource.byteSize(), address);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.linmem.memory.nodes;
+
+import static com.oracle.truffle.api.CompilerDirectives.SLOWPATH_PROBABILITY;
+import static com.oracle.truffle.api.CompilerDirectives.injectBranchProbability;
+import static dev.linmem.memory.UnsafeAccess.UNSAFE;
+
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.Node;
+import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryTrap;
+
+/** {@code memory.fill}: sets {@code length} bytes at {@code dst} to the low byte of {@code value}; out of range traps and writes nothing. */
+public abstract class MemoryFillNode extends Node {
+    public static MemoryFillNode create() {
+        return MemoryFillNodeGen.create();
+    }
+
+    public abstract void execute(LinearMemory memory, long dst, int value, long length);
+
+    @Specialization
+    protected void fill(LinearMemory memory, long dst, int value, long length,
+                    @Cached MemoryRangeCheckNode rangeCheck) {
+        if (injectBranchProbability(SLOWPATH_PROBABILITY, !rangeCheck.execute(memory, dst, length))) {
+            throw MemoryTrap.outOfBounds(memory, dst, 0, length, this);
+        }
+        UNSAFE.setMemory(memory.storageBase(), memory.storageOffset() + dst, length, (byte) value);
+    }
+}
