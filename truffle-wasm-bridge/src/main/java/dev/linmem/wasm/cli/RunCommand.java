@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RecordingAllocator allocator = new RecordingAllocator(memory.allocator());
         WasmInstance instance = null;
-        try (WasmEngine engine = WasmEngine.create(allocator)) {
+        try (allocator; WasmEngine engine = WasmEngine.create(allocator)) {
             try {
                 instance = engine.instantiate(engine.decode(bytes, file.getFileName().toString()));
                 WasmExport export = chooseExport(instance);

@@ -40,14 +40,14 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     private final SpecScript script;
-    private final MemoryAllocator allocator;
+    private final RecordingAllocator allocator;
     private final Map<String, Loaded> named = new HashMap<>();
     private WasmEngine engine;
     private Loaded current;
 
     public SpecRunner(SpecScript script, MemoryAllocator allocator) {
         this.script = script;
-        this.allocator = allocator;
+        this.allocator = new RecordingAllocator(allocator);
     }
 
     /** Runs every command; the outcomes are in command order. */
@@ -81,6 +81,7 @@ public final class SpecRunner implements AutoCloseable {
             engine.close();
             engine = null;
         }
+        allocator.close();
     }
 
     private SpecOutcome dispatch(SpecCommand c) throws IOException {
