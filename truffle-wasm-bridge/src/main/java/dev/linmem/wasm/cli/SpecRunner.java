@@ -71,7 +71,7 @@ public final class SpecRunner implements AutoCloseable {
             return SpecOutcome.failed("unexpected " + describe(e));
         } catch (Exception | StackOverflowError | AssertionError e) {
             // An engine bug in one command must not take the rest of the script with it.
-            return SpecOutcome.failed("unexpected " + e);
+            return SpecOutcome.failed(unexpected(e));
         }
     }
 
@@ -116,6 +116,9 @@ public final class SpecRunner implements AutoCloseable {
             loaded = new Loaded(engine().instantiate(module), null);
         } catch (WasmException e) {
             loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + describe(e));
+        } catch (Exception | StackOverflowError | AssertionError e) {
+            // Still replaces the current module: later commands must not run against an older one.
+            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + unexpected(e));
         }
         if (!c.definition()) {
             current = loaded;
@@ -237,6 +240,12 @@ public final class SpecRunner implements AutoCloseable {
             engine = WasmEngine.create(allocator);
         }
         return engine;
+    }
+
+    /** An exception the engine should not throw, with where it came from, for the engine's developers. */
+    private static String unexpected(Throwable e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return "unexpected " + e + (stack.length > 0 ? " at " + stack[0] : "");
     }
 
     static String describe(WasmException e) {
