@@ -51,6 +51,7 @@ public final class WasmEngine implements AutoCloseable {
     public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
         Objects.requireNonNull(allocator, "allocator");
         Context context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).build();
+        context.initialize(WasmLanguage.ID);
         WasmEngine engine = new WasmEngine(context);
         engine.inContext(() -> {
             WasmContext wasm = WasmContext.get(null);

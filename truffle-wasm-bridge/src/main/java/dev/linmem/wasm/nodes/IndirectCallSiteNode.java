@@ -29,11 +29,11 @@ final class IndirectCallSiteNode extends CallSiteNode {
         int index = (int) frame.getLongStatic(sp - 1);
         int base = sp - 1 - parameterCount();
         if (Integer.toUnsignedLong(index) >= table.size()) {
-            throw trap("undefined element");
+            throw trap("undefined element ", index);
         }
         Object element = table.get(index);
         if (element == null) {
-            throw trap("uninitialized element");
+            throw trap("uninitialized element ", index);
         }
         FunctionInstance callee = (FunctionInstance) element;
         if (callee.typeId() != expectedTypeId) {
@@ -43,8 +43,14 @@ final class IndirectCallSiteNode extends CallSiteNode {
         return pushResults(frame, base, result);
     }
 
-    private WasmTrap trap(String message) {
+    private WasmTrap trap(String text) {
         CompilerDirectives.transferToInterpreter();
-        return WasmTrap.create(message, this);
+        return WasmTrap.create(text, this);
+    }
+
+    /** The reference interpreter names the element index after the text ("uninitialized element 2"). */
+    private WasmTrap trap(String text, int index) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(text + Integer.toUnsignedString(index), this);
     }
 }

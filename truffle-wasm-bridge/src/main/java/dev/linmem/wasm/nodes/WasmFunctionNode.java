@@ -463,6 +463,17 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         return result == null ? NULL_RESULT : result;
     }
 
+    /** Nothing to prepare: the body has no lazily built state an OSR compilation would need. */
+    @Override
+    public void prepareOSR(long target) {
+    }
+
+    /** The whole frame (locals and operand stack) moves over; the long target needs this overload. */
+    @Override
+    public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, long target, Object targetMetadata) {
+        transferOSRFrame(osrFrame, parentFrame, target, targetMetadata);
+    }
+
     @Override
     public Object getOSRMetadata() {
         return osrMetadata;
