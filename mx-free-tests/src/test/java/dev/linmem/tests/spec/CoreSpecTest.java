@@ -18,18 +18,18 @@ class CoreSpecTest {
     @TestFactory
     @DisplayName("dynamic heap memories")
     Stream<DynamicNode> dynamicHeap() throws IOException {
-        return SpecSuite.scripts(SpecCorpus.folder("core"), MemoryAllocator::dynamicHeap);
+        return SpecSuite.scripts("dynamic heap", SpecCorpus.folder("core"), MemoryAllocator::dynamicHeap);
     }
 
     @TestFactory
     @DisplayName("dynamic native memories")
     Stream<DynamicNode> dynamicNative() throws IOException {
-        return SpecSuite.scripts(SpecCorpus.folder("core"), MemoryAllocator::dynamicNative);
+        return SpecSuite.scripts("dynamic native", SpecCorpus.folder("core"), MemoryAllocator::dynamicNative);
     }
 
     @TestFactory
     @DisplayName("static native memories")
     Stream<DynamicNode> staticNative() throws IOException {
-        return SpecSuite.scripts(SpecCorpus.folder("core"), MemoryAllocator::staticNative);
+        return SpecSuite.scripts("static native", SpecCorpus.folder("core"), MemoryAllocator::staticNative);
     }
 }

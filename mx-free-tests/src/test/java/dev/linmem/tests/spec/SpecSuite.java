@@ -28,17 +28,21 @@ final class SpecSuite {
     private SpecSuite() {
     }
 
-    /** One container per script under {@code folder}, run with memories from {@code allocator}. */
-    static Stream<DynamicNode> scripts(Path folder, Supplier<MemoryAllocator> allocator) throws IOException {
+    /**
+     * One container per script under {@code folder}, run with memories from {@code allocator}.
+     * {@code kind} starts every container's name: reports (surefire's among them) know a test by
+     * its names alone, and the same script runs once per kind of memory.
+     */
+    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator) throws IOException {
         List<Path> files = SpecScript.findScripts(List.of(folder));
         if (files.isEmpty()) {
             throw new IllegalStateException("no .json spec scripts under " + folder);
         }
-        return files.stream().map(file -> script(folder, file, allocator));
+        return files.stream().map(file -> script(kind, folder, file, allocator));
     }
 
-    private static DynamicNode script(Path folder, Path file, Supplier<MemoryAllocator> allocator) {
-        String name = folder.relativize(file).toString();
+    private static DynamicNode script(String kind, Path folder, Path file, Supplier<MemoryAllocator> allocator) {
+        String name = kind + ": " + folder.relativize(file);
         SpecScript script;
         try {
             script = SpecScript.load(file);

@@ -25,12 +25,12 @@ class ThreadsSpecTest {
     @TestFactory
     @DisplayName("static native memories")
     Stream<DynamicNode> staticNative() throws IOException {
-        return SpecSuite.scripts(SpecCorpus.folder("threads"), MemoryAllocator::staticNative);
+        return SpecSuite.scripts("static native", SpecCorpus.folder("threads"), MemoryAllocator::staticNative);
     }
 
     @TestFactory
     @DisplayName("static heap memories")
     Stream<DynamicNode> staticHeap() throws IOException {
-        return SpecSuite.scripts(SpecCorpus.folder("threads"), MemoryAllocator::staticHeap);
+        return SpecSuite.scripts("static heap", SpecCorpus.folder("threads"), MemoryAllocator::staticHeap);
     }
 }
