@@ -29,8 +29,8 @@ class ExampleTest {
                 "run", wasm, "--memory", memory, "--storage", storage, "--stats");
         String printed = out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        // 2 pages of stack and data, then 36 pages for two buffers of 300,000 words.
-        assertTrue(printed.startsWith("-1431490104\nmemory 0 (exported as \"memory\"): 38 pages, grows 1, failedGrows 0,"), printed);
+        // 2 pages of stack and data, then 3 pages for two buffers of 30,000 words.
+        assertTrue(printed.startsWith("-1869876858\nmemory 0 (exported as \"memory\"): 5 pages, grows 1, failedGrows 0,"), printed);
 
         out.reset();
         exit = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
