@@ -16,6 +16,8 @@ public final class DynamicMemory extends LinearMemory {
     private Object base;
     private long baseOffset;
     private final StableAssumption storageStable = new StableAssumption("linmem dynamic memory storage not moved");
+    /** False while the constructor allocates the minimum: nothing can have cached the storage yet. */
+    private boolean published;
 
     private DynamicMemory(MemoryType type, DynamicStorage storage, MemoryLimiter limiter) {
         super(type, storage.maximumBytes(), limiter);
@@ -25,6 +27,7 @@ public final class DynamicMemory extends LinearMemory {
         this.storage = storage;
         refreshBase();
         allocateMinimum();
+        published = true;
     }
 
     public static DynamicMemory onHeap(MemoryType type) {
@@ -80,12 +83,15 @@ public final class DynamicMemory extends LinearMemory {
         if (!storage.growTo(oldBytes, newBytes, maximumBytes())) {
             return false;
         }
-        if (storage.base() != base || storage.baseOffset() != baseOffset) {
+        if (published && (storage.base() != base || storage.baseOffset() != baseOffset)) {
             moves++;
             bytesCopiedByMoves += oldBytes;
             refreshBase();
             // compiled code and nodes that cached the old base stop using it now, before it is freed
             invalidations += storageStable.invalidate(true);
+            storage.freeReplaced();
+        } else if (!published) {
+            refreshBase();
             storage.freeReplaced();
         }
         return true;

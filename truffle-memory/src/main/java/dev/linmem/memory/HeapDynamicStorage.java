@@ -42,17 +42,22 @@ final class HeapDynamicStorage extends DynamicStorage {
         if (newByteSize <= array.length) {
             return true; // bytes beyond the old size were never written: the array is zero there
         }
-        long reserve = reserveFor(array.length, newByteSize, Math.min(reserveLimitBytes, MAX_BYTES));
+        // multiples of 8: the slack keeps word-wide atomics on 1-byte pages inside the array
+        long reserve = roundUpTo8(reserveFor(array.length, newByteSize, Math.min(reserveLimitBytes, MAX_BYTES)));
         try {
             array = Arrays.copyOf(array, (int) reserve);
         } catch (OutOfMemoryError tooBig) {
             try {
-                array = Arrays.copyOf(array, (int) newByteSize); // no reserve, just what was asked
+                array = Arrays.copyOf(array, (int) roundUpTo8(newByteSize)); // no reserve, just what was asked
             } catch (OutOfMemoryError stillTooBig) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static long roundUpTo8(long bytes) {
+        return (bytes + 7) & ~7L;
     }
 
     @Override

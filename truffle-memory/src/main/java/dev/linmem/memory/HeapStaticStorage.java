@@ -5,6 +5,7 @@ import java.util.Arrays;
 /** Static storage in a {@code byte[]} allocated whole up front, so its capacity is bounded by what an array can hold. */
 final class HeapStaticStorage extends StaticStorage {
     private final byte[] array;
+    private final long capacityBytes;
 
     /** @throws OutOfMemoryError when the heap cannot hold the capacity */
     HeapStaticStorage(long capacityBytes) {
@@ -12,7 +13,8 @@ final class HeapStaticStorage extends StaticStorage {
             throw new IllegalArgumentException("heap storage holds at most " + HeapDynamicStorage.MAX_BYTES +
                             " bytes; asked for a capacity of " + capacityBytes);
         }
-        this.array = new byte[(int) capacityBytes];
+        this.array = new byte[(int) ((capacityBytes + 7) & ~7L)]; // slack: word-wide atomics stay inside
+        this.capacityBytes = capacityBytes;
     }
 
     @Override
@@ -27,7 +29,7 @@ final class HeapStaticStorage extends StaticStorage {
 
     @Override
     long capacityBytes() {
-        return array.length;
+        return capacityBytes;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class HeapStaticStorage extends StaticStorage {
 
     @Override
     boolean makeAccessible(long oldByteSize, long newByteSize) {
-        return newByteSize <= array.length;
+        return newByteSize <= capacityBytes;
     }
 
     @Override

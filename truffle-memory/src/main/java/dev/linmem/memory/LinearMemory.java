@@ -41,6 +41,9 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
     private volatile long sharedByteSize;
     private volatile boolean closed;
 
+    /** Waiters of memory.atomic.wait; only shared memories have them. */
+    private final WaitQueues waitQueues;
+
     private long grows;
     private long failedGrows;
     long moves;
@@ -52,6 +55,7 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
         this.limiter = limiter == null ? MemoryLimiter.UNLIMITED : limiter;
         this.shared = type.isShared();
         this.pageSizeBytes = type.pageSizeBytes();
+        this.waitQueues = shared ? new WaitQueues() : null;
         long typeMaximumBytes = MemoryType.saturatingBytes(type.maximumPagesOrLimit(), pageSizeBytes);
         // whole pages only: a storage limit that is not a page multiple is rounded down
         long storageMaximumPages = storageMaximumBytes / pageSizeBytes;
@@ -244,6 +248,46 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
         synchronized (this) {
             return new MemoryStatistics(grows, failedGrows, moves, bytesCopiedByMoves, invalidations);
         }
+    }
+
+    // ---- wait and notify (threads proposal); the nodes check alignment and bounds first ----
+
+    /**
+     * {@code memory.atomic.wait32/64} at an aligned, in-bounds effective address: parks until
+     * notified (0), returns at once when the value differs from {@code expected} (1), or after
+     * {@code timeoutNanos} (2; negative waits forever).
+     *
+     * @throws MemoryTrap of kind {@code EXPECTED_SHARED_MEMORY} for an unshared memory, or
+     *             {@code WAIT_INTERRUPTED} when the waiting thread is interrupted
+     */
+    @TruffleBoundary
+    public final int atomicWait(long effectiveAddress, long expected, int width, long timeoutNanos) {
+        if (waitQueues == null) {
+            throw MemoryTrap.expectedShared(null);
+        }
+        try {
+            return waitQueues.await(effectiveAddress, () -> width == 4 ? readIntVolatile(effectiveAddress) : readLongVolatile(effectiveAddress),
+                            width == 4 ? (int) expected : expected, timeoutNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MemoryTrap.waitInterrupted(effectiveAddress, null);
+        }
+    }
+
+    /** {@code memory.atomic.notify}: wakes up to {@code count} (unsigned) waiters; an unshared memory has none, so 0. */
+    @TruffleBoundary
+    public final int atomicNotify(long effectiveAddress, long count) {
+        return waitQueues == null ? 0 : waitQueues.notify(effectiveAddress, count);
+    }
+
+    private long readIntVolatile(long address) {
+        checkRange(address, 4);
+        return ByteOrderSupport.littleEndian(UNSAFE.getIntVolatile(storageBase(), storageOffset() + address));
+    }
+
+    private long readLongVolatile(long address) {
+        checkRange(address, 8);
+        return ByteOrderSupport.littleEndian(UNSAFE.getLongVolatile(storageBase(), storageOffset() + address));
     }
 
     // ---- host access: bounds-checked copies and typed reads/writes (little-endian, like wasm) ----

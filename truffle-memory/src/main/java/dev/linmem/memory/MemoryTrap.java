@@ -20,6 +20,7 @@ public final class MemoryTrap extends AbstractTruffleException {
         OUT_OF_BOUNDS("out of bounds memory access"),
         UNALIGNED_ATOMIC("unaligned atomic"),
         EXPECTED_SHARED_MEMORY("expected shared memory"),
+        WAIT_INTERRUPTED("wait interrupted"),
         CLOSED("memory is closed");
 
         /** The spec's text, with which the message starts. */
@@ -70,6 +71,12 @@ public final class MemoryTrap extends AbstractTruffleException {
     public static MemoryTrap expectedShared(Node location) {
         return new MemoryTrap(Kind.EXPECTED_SHARED_MEMORY, Kind.EXPECTED_SHARED_MEMORY.specText +
                         ": memory.atomic.wait needs a shared memory", 0, 0, -1, location);
+    }
+
+    @TruffleBoundary
+    public static MemoryTrap waitInterrupted(long effectiveAddress, Node location) {
+        return new MemoryTrap(Kind.WAIT_INTERRUPTED, Kind.WAIT_INTERRUPTED.specText + ": the thread waiting at 0x" +
+                        Long.toHexString(effectiveAddress) + " was interrupted", effectiveAddress, 0, -1, location);
     }
 
     private static String describeAddress(long address, long offset) {

@@ -26,6 +26,10 @@ public final class StaticMemory extends LinearMemory {
         this.base = storage.base();
         this.baseOffset = storage.baseOffset();
         this.poolSlot = poolSlot;
+        if (type.isShared() && !storage.isNative() && UnsafeAccess.BYTE_ARRAY_BASE % 8 != 0) {
+            throw new MemoryAllocationException("a shared heap memory needs 8-byte aligned array data for its atomics, and this JVM's " +
+                            "byte[] data starts at offset " + UnsafeAccess.BYTE_ARRAY_BASE + " (compact object headers?); use native storage");
+        }
         allocateMinimum();
     }
 

@@ -29,9 +29,16 @@ abstract class MemoryAccessNode extends Node {
     /**
      * The raw offset of {@code address + offset} within the storage, or a trap. The trap is thrown
      * from a boundary on a path marked as slow, so compiled code keeps running after it.
+     *
+     * <p>{@code byteSize} may be a cached, older size. Before trapping, the slow path asks the
+     * memory for its size now: another thread may have grown a shared memory after this code cached
+     * the size and before the invalidation reached it, and an access below a size that a thread
+     * has already observed must not trap. Sizes only grow, so the fast path can never be wrong the
+     * other way.
      */
     protected final long checkedRawOffset(LinearMemory memory, long storageOffset, long byteSize, long address) {
-        if (injectBranchProbability(SLOWPATH_PROBABILITY, !Bounds.inBounds(address, offset, width, byteSize))) {
+        if (injectBranchProbability(SLOWPATH_PROBABILITY, !Bounds.inBounds(address, offset, width, byteSize)) &&
+                        !Bounds.inBounds(address, offset, width, memory.byteSize())) {
             throw MemoryTrap.outOfBounds(memory, address, offset, width, this);
         }
         return storageOffset + address + offset;

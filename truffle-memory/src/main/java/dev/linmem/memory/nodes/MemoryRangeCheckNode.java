@@ -25,9 +25,10 @@ public abstract class MemoryRangeCheckNode extends Node {
 
     @Specialization(guards = "memory == cachedMemory", limit = "1", assumptions = "cachedMemory.sizeStable()")
     protected static boolean staticMemory(@SuppressWarnings("unused") StaticMemory memory, long address, long length,
-                    @Cached("memory") @SuppressWarnings("unused") StaticMemory cachedMemory,
+                    @Cached("memory") StaticMemory cachedMemory,
                     @Cached("cachedMemory.byteSize()") long cachedByteSize) {
-        return Bounds.inBounds(address, 0, length, cachedByteSize);
+        // a shared memory may have grown since the size was cached: a miss asks the memory again
+        return Bounds.inBounds(address, 0, length, cachedByteSize) || Bounds.inBounds(address, 0, length, cachedMemory.byteSize());
     }
 
     @Specialization(guards = "memory == cachedMemory", limit = "1", assumptions = "cachedMemory.storageStable()")
