@@ -212,22 +212,36 @@ public final class CodeReader {
     public int count(int minBytesPerElement, String messageIfTooLong) {
         int at = position;
         long n = u32();
-        if (n * minBytesPerElement > remaining()) {
+        // Measured from the count's first byte, like the reference interpreter's vector lengths.
+        if (n * minBytesPerElement > limit - at) {
             throw WasmException.malformed(messageIfTooLong, at);
+        }
+        return (int) n;
+    }
+
+    /**
+     * A byte length (u32) as the reference interpreter checks it: it may not exceed the bytes from
+     * the length's own first byte to the limit ("length out of bounds"). That bound is a few bytes
+     * looser than what follows the length, so callers still meet "unexpected end" when reading.
+     */
+    public int length() {
+        int at = position;
+        long n = u32();
+        if (n > limit - at) {
+            throw WasmException.malformed("length out of bounds: " + n + " bytes", at);
         }
         return (int) n;
     }
 
     /** A name: a length-prefixed UTF-8 string, validated. */
     public String name() {
-        int at = position;
-        long length = u32();
+        int length = length();
         if (length > remaining()) {
-            throw WasmException.malformed("length out of bounds", at);
+            throw unexpectedEnd();
         }
         int start = position;
-        position += (int) length;
-        return Utf8.decode(bytes, start, (int) length);
+        position += length;
+        return Utf8.decode(bytes, start, length);
     }
 
     // ---- unchecked readers for validated code (the interpreter) ----

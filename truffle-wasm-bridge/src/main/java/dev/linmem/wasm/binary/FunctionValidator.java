@@ -33,7 +33,7 @@ final class FunctionValidator extends MemoryTableValidation {
     private final int bodyEnd;
 
     FunctionValidator(ModuleBuilder m, boolean[] declaredReferences, int functionIndex, ModuleBuilder.Code code) {
-        super(m, new CodeReader(m.bytes, code.bodyStart(), code.bodyEnd()), code.bodyStart(), code.bodyEnd());
+        super(m, new CodeReader(m.bytes, code.bodyStart(), m.bytes.length), code.bodyStart(), code.bodyEnd());
         this.declaredReferences = declaredReferences;
         this.functionIndex = functionIndex;
         this.typeIndex = m.functionTypeIndices[functionIndex];
@@ -46,6 +46,8 @@ final class FunctionValidator extends MemoryTableValidation {
     WasmFunction validate() {
         pushFrame(FUNCTION_FRAME, NONE, type.results());
         while (ctrlSize > 0) {
+            // Like the reference interpreter, a body without its final end is read on past its
+            // declared size (failing there, or in the size check below); see markInstruction.
             instructionPc = r.position();
             int opcode = r.u8();
             instruction(opcode);
@@ -149,7 +151,7 @@ final class FunctionValidator extends MemoryTableValidation {
                     throw typeMismatch("call_indirect needs a funcref table");
                 }
                 FuncType callee = m.types.get((int) typeIdx);
-                pop(ValType.I32);
+                pop(t.addressType());
                 popAll(callee.params());
                 pushAll(callee.results());
             }
@@ -184,13 +186,13 @@ final class FunctionValidator extends MemoryTableValidation {
             }
             case Opcodes.TABLE_GET -> {
                 TableType t = table(r.u32());
-                pop(ValType.I32);
+                pop(t.addressType());
                 push(t.elementType());
             }
             case Opcodes.TABLE_SET -> {
                 TableType t = table(r.u32());
                 pop(t.elementType());
-                pop(ValType.I32);
+                pop(t.addressType());
             }
             case Opcodes.MEMORY_SIZE -> push(memory(r.u32()).addressType());
             case Opcodes.MEMORY_GROW -> {

@@ -82,15 +82,19 @@ abstract class MemoryTableValidation extends ValidationStacks {
         }
     }
 
-    private void requireDataCount(int at) {
+    /**
+     * Checks a data segment index of {@code memory.init}/{@code data.drop}. The index is checked
+     * first (against the data section when there is no data count section; validation runs after
+     * all sections are read), then the presence of the data count section, which single-pass
+     * decoders need; its absence is a format error (malformed).
+     */
+    private void dataSegment(long index, int at) {
+        int count = m.dataCount >= 0 ? m.dataCount : m.data.size();
+        if (index >= count) {
+            throw WasmException.invalid("unknown data segment " + index, instructionPc);
+        }
         if (m.dataCount < 0) {
             throw WasmException.malformed("data count section required", at);
-        }
-    }
-
-    private void dataSegment(long index) {
-        if (index >= m.dataCount) {
-            throw WasmException.invalid("unknown data segment " + index, instructionPc);
         }
     }
 
@@ -112,17 +116,15 @@ abstract class MemoryTableValidation extends ValidationStacks {
         }
         switch ((int) Math.min(sub, Integer.MAX_VALUE)) {
             case Opcodes.MEMORY_INIT -> {
-                requireDataCount(prefixPc);
                 long data = r.u32();
                 MemoryLimits mem = memory(r.u32());
-                dataSegment(data);
+                dataSegment(data, prefixPc);
                 pop(ValType.I32);
                 pop(ValType.I32);
                 pop(mem.addressType());
             }
             case Opcodes.DATA_DROP -> {
-                requireDataCount(prefixPc);
-                dataSegment(r.u32());
+                dataSegment(r.u32(), prefixPc);
             }
             case Opcodes.MEMORY_COPY -> {
                 MemoryLimits dst = memory(r.u32());
@@ -147,7 +149,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
                 }
                 pop(ValType.I32);
                 pop(ValType.I32);
-                pop(ValType.I32);
+                pop(t.addressType());
             }
             case Opcodes.ELEM_DROP -> elemSegment(r.u32());
             case Opcodes.TABLE_COPY -> {
@@ -156,27 +158,25 @@ abstract class MemoryTableValidation extends ValidationStacks {
                 if (dst.elementType() != src.elementType()) {
                     throw typeMismatch("table.copy from " + src.elementType().text() + " to " + dst.elementType().text());
                 }
-                pop(ValType.I32);
-                pop(ValType.I32);
-                pop(ValType.I32);
+                // The length is i64 only when both tables are 64-bit.
+                pop(dst.is64() && src.is64() ? ValType.I64 : ValType.I32);
+                pop(src.addressType());
+                pop(dst.addressType());
             }
             case Opcodes.TABLE_GROW -> {
                 TableType t = table(r.u32());
-                pop(ValType.I32);
+                pop(t.addressType());
                 pop(t.elementType());
-                push(ValType.I32);
+                push(t.addressType());
             }
-            case Opcodes.TABLE_SIZE -> {
-                table(r.u32());
-                push(ValType.I32);
-            }
+            case Opcodes.TABLE_SIZE -> push(table(r.u32()).addressType());
             case Opcodes.TABLE_FILL -> {
                 TableType t = table(r.u32());
-                pop(ValType.I32);
+                pop(t.addressType());
                 pop(t.elementType());
-                pop(ValType.I32);
+                pop(t.addressType());
             }
-            default -> throw WasmException.malformed("illegal opcode 0xfc " + sub + " at byte 0x" + Integer.toHexString(prefixPc),
+            default -> throw WasmException.malformed("illegal opcode fc " + Long.toHexString(sub) + " at byte 0x" + Integer.toHexString(prefixPc),
                             prefixPc);
         }
     }
@@ -229,7 +229,7 @@ abstract class MemoryTableValidation extends ValidationStacks {
             pop(mem.addressType());
             push(t);
         } else {
-            throw WasmException.malformed("illegal opcode 0xfe " + sub + " at byte 0x" + Integer.toHexString(prefixPc), prefixPc);
+            throw WasmException.malformed("illegal opcode fe " + Long.toHexString(sub) + " at byte 0x" + Integer.toHexString(prefixPc), prefixPc);
         }
     }
 }

@@ -109,12 +109,9 @@ public final class ModuleDecoder {
             if (id > 12) {
                 throw WasmException.malformed("malformed section id " + id, idAt);
             }
-            int sizeAt = r.position();
-            long size = r.u32();
-            if (size > r.remaining()) {
-                throw WasmException.malformed("length out of bounds: section size " + size, sizeAt);
-            }
-            int end = r.position() + (int) size;
+            // The size may overshoot the module by its own LEB length (the reference's bound); the
+            // section's reads then end in "unexpected end".
+            int end = r.length() + r.position();
             if (id != 0) {
                 int order = orderOf(id);
                 if (order <= lastOrder) {
@@ -123,12 +120,13 @@ public final class ModuleDecoder {
                 }
                 lastOrder = order;
             }
-            r.limit(end);
-            readSection(id);
+            // Like the reference interpreter, the section's contents are read without stopping at its
+            // declared end (a count that claims more than the section holds reads on into what follows
+            // and fails there); only then must the section have ended exactly where declared.
+            readSection(id, end);
             if (r.position() != end) {
                 throw WasmException.malformed("section size mismatch in section " + id, r.position());
             }
-            r.limit(bytes.length);
         }
         if (declaredFunctionCount > 0 && !codeSectionSeen) {
             throw WasmException.malformed("function and code section have inconsistent lengths", bytes.length);
@@ -138,11 +136,26 @@ public final class ModuleDecoder {
         }
     }
 
-    private void readSection(int id) {
+    private void readSection(int id, int end) {
         switch (id) {
             case 0 -> {
-                r.name(); // validated as UTF-8, then the contents are skipped
-                r.position(r.limit());
+                // The name must lie within the section; it is validated as UTF-8, the contents skipped.
+                r.limit(Math.min(end, bytes.length));
+                try {
+                    r.name();
+                } catch (WasmException e) {
+                    if (e.getMessage().startsWith("length out of bounds")) {
+                        throw WasmException.malformed("unexpected end: custom section name longer than the section",
+                                        e.byteOffset());
+                    }
+                    throw e;
+                } finally {
+                    r.limit(bytes.length);
+                }
+                if (end > bytes.length) {
+                    throw WasmException.malformed("unexpected end: custom section contents", bytes.length);
+                }
+                r.position(end);
             }
             case 1 -> readTypes();
             case 2 -> readImports();
@@ -167,7 +180,7 @@ public final class ModuleDecoder {
     }
 
     /**
-     * A vector length that cannot exceed the bytes left in the section (each element takes at
+     * A vector length that cannot exceed the bytes left in the module (each element takes at
      * least {@code minBytes} bytes), so no allocation is ever larger than the input.
      */
     private int count(int minBytes) {
@@ -185,7 +198,7 @@ public final class ModuleDecoder {
     }
 
     private void readTypes() {
-        int n = count(3);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             int at = r.position();
             int form = r.u8();
@@ -209,7 +222,7 @@ public final class ModuleDecoder {
     }
 
     private void readImports() {
-        int n = count(4);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             int at = r.position();
             String module = r.name();
@@ -259,7 +272,7 @@ public final class ModuleDecoder {
     }
 
     private void readTables() {
-        int n = count(3);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             m.tableOffsets.add(r.position());
             TableType t = TypeDecoder.tableType(r);
@@ -269,7 +282,7 @@ public final class ModuleDecoder {
     }
 
     private void readMemories() {
-        int n = count(2);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             m.memoryOffsets.add(r.position());
             MemoryLimits mem = TypeDecoder.memoryType(r);
@@ -279,7 +292,7 @@ public final class ModuleDecoder {
     }
 
     private void readGlobals() {
-        int n = count(3);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             GlobalType type = TypeDecoder.globalType(r);
             // A global's initializer may read the globals before it (imported or defined).
@@ -290,7 +303,7 @@ public final class ModuleDecoder {
     }
 
     private void readExports() {
-        int n = count(3);
+        int n = count(1);
         for (int i = 0; i < n; i++) {
             int at = r.position();
             String name = r.name();
@@ -308,23 +321,20 @@ public final class ModuleDecoder {
     private void readCode() {
         codeSectionSeen = true;
         int at = r.position();
-        int n = count(2);
+        int n = count(1);
         if (n != Math.max(declaredFunctionCount, 0)) {
             throw WasmException.malformed("function and code section have inconsistent lengths", at);
         }
         for (int i = 0; i < n; i++) {
-            int sizeAt = r.position();
-            long size = r.u32();
-            if (size > r.remaining()) {
-                throw WasmException.malformed("length out of bounds: function body size " + size, sizeAt);
-            }
-            int bodyEnd = r.position() + (int) size;
-            int savedLimit = r.limit();
-            r.limit(bodyEnd);
+            int bodyEnd = r.length() + r.position();
             ValType[] locals = readLocals(m.functionTypeIndices[m.importedFunctionCount + i]);
+            if (r.position() > bodyEnd || bodyEnd > bytes.length) {
+                throw WasmException.malformed(bodyEnd > bytes.length ? "unexpected end of section or function"
+                                : "section size mismatch: local declarations run past the body of function "
+                                                + (m.importedFunctionCount + i), Math.min(bodyEnd, bytes.length));
+            }
             m.codes.add(new ModuleBuilder.Code(locals, r.position(), bodyEnd));
             r.position(bodyEnd);
-            r.limit(savedLimit);
         }
     }
 
@@ -333,7 +343,7 @@ public final class ModuleDecoder {
      * The function's type index is checked here already, because the parameters are part of it.
      */
     private ValType[] readLocals(int typeIndex) {
-        int runs = count(2);
+        int runs = count(1);
         int runsStart = r.position();
         long total = 0;
         // First pass: sum the counts without allocating, so a huge count fails before any array exists.

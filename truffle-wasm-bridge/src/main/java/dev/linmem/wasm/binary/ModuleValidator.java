@@ -90,7 +90,7 @@ final class ModuleValidator {
     }
 
     private static void checkTable(TableType t, int at) {
-        checkLimits(t.minimumSize(), t.maximumSize(), MAX_TABLE_SIZE, "table size must be at most 2^32-1", at);
+        checkLimits(t.minimumSize(), t.maximumSize(), t.is64() ? -1L : MAX_TABLE_SIZE, "table size must be at most 2^32-1", at);
     }
 
     private static void checkMemory(MemoryLimits mem, int at) {

@@ -191,7 +191,7 @@ public final class Opcodes {
             case 0xFB -> " (garbage collection instructions are not supported)";
             default -> "";
         };
-        return WasmException.malformed("illegal opcode 0x" + Integer.toHexString(opcode) + feature + " at byte 0x"
+        return WasmException.malformed("illegal opcode " + String.format("%02x", opcode) + feature + " at byte 0x"
                         + Integer.toHexString(offset), offset);
     }
 }

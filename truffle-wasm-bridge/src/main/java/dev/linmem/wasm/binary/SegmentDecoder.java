@@ -49,7 +49,7 @@ final class SegmentDecoder {
                 if (tableIndex >= m.allTables.size()) {
                     throw WasmException.invalid("unknown table " + tableIndex, tableAt);
                 }
-                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), ValType.I32);
+                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), m.allTables.get(tableIndex).addressType());
             }
             ValType elementType = ValType.FUNCREF;
             // Flags 0 and 4 have neither element kind nor type: funcref is implied.
@@ -121,7 +121,7 @@ final class SegmentDecoder {
                 offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), memory.addressType());
             }
             int lengthAt = r.position();
-            long length = r.u32();
+            int length = r.length();
             if (length > r.remaining()) {
                 throw WasmException.malformed("unexpected end of section or function: data segment of " + length + " bytes",
                                 lengthAt);

@@ -51,19 +51,19 @@ final class TypeDecoder {
     }
 
     /**
-     * A table type: reference type and limits (flags 0x00 or 0x01; sizes as u64 like Wasm 3.0, range
-     * checked by validation).
+     * A table type: reference type and limits (flags: bit 0 a maximum follows, bit 2 64-bit indices
+     * (table64); sizes as u64 like Wasm 3.0, range checked by validation).
      */
     static TableType tableType(CodeReader r) {
         ValType elementType = refType(r);
         int at = r.position();
         int flags = r.u8();
-        if ((flags & ~0x01) != 0) {
+        if ((flags & ~0x05) != 0) {
             throw WasmException.malformed("malformed limits flags 0x" + Integer.toHexString(flags), at);
         }
         long min = r.u64();
         OptionalLong max = (flags & 0x01) != 0 ? OptionalLong.of(r.u64()) : OptionalLong.empty();
-        return new TableType(elementType, min, max);
+        return new TableType(elementType, min, max, (flags & 0x04) != 0);
     }
 
     /**

@@ -194,8 +194,14 @@ class ValidationStacks {
         return index;
     }
 
+    /**
+     * Records the side-table entry of the instruction at {@code pc}. Instructions beyond the declared
+     * body (read only on the way to a size-mismatch error) are not recorded.
+     */
     final void markInstruction(int pc, int entry) {
-        sideTableIndex[pc - bodyStart] = entry;
+        if (pc - bodyStart < sideTableIndex.length) {
+            sideTableIndex[pc - bodyStart] = entry;
+        }
     }
 
     /** At a frame's end: branches out of it continue at {@code afterEndPc}. */

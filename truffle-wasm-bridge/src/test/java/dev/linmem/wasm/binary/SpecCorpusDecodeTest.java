@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -29,6 +30,15 @@ import org.junit.jupiter.api.TestFactory;
 class SpecCorpusDecodeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Corpus binaries that do not say what their command expects, with the message they do
+     * deserve. {@code align.116.wasm}: the source asks for {@code align=2^63}, but wast2json wrote
+     * memop flags 0x00 (align=1) with offset 2^64-1, so the binary is invalid only because the
+     * offset is out of range for a 32-bit memory.
+     */
+    private static final Map<String, String> CORPUS_DEFECTS = Map.of(
+                    "core/align/align.116.wasm", "offset out of range");
 
     @TestFactory
     Stream<DynamicNode> core() throws IOException {
@@ -74,7 +84,8 @@ class SpecCorpusDecodeTest {
                                 () -> Assumptions.abort("text-format module: a binary decoder cannot run it")));
                 continue;
             }
-            String expected = cmd.path("text").asText();
+            String relative = jsonFile.getParent().getParent().getParent().relativize(wasm).toString().replace('\\', '/');
+            String expected = CORPUS_DEFECTS.getOrDefault(relative, cmd.path("text").asText());
             tests.add(DynamicTest.dynamicTest(display, () -> run(type, wasm, expected, features)));
         }
         return tests;
