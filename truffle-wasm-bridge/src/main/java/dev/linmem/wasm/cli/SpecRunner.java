@@ -26,16 +26,28 @@ import java.util.Map;
  */
 public final class SpecRunner implements AutoCloseable {
 
-    /** An instance, or why the module that should have made it did not load. */
-    private record Loaded(WasmInstance instance, String failure) {
+    /**
+     * An instance, or why the module that should have made it did not load; {@code skipped} when
+     * that module was in the text format, so the commands on it are skipped too, not failed.
+     */
+    private record Loaded(WasmInstance instance, String failure, boolean skipped) {
+        Loaded(WasmInstance instance, String failure) {
+            this(instance, failure, false);
+        }
     }
 
     /** A command that cannot run because of the script's state (a module that failed to load). */
     private static final class CommandFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final boolean skip;
+
+        CommandFailure(String message, boolean skip) {
+            super(message, null, false, false);
+            this.skip = skip;
+        }
 
         CommandFailure(String message) {
-            super(message, null, false, false);
+            this(message, false);
         }
     }
 
@@ -66,7 +78,7 @@ public final class SpecRunner implements AutoCloseable {
         } catch (SpecValue.UnsupportedValueException e) {
             return SpecOutcome.skipped(e.getMessage());
         } catch (CommandFailure e) {
-            return SpecOutcome.failed(e.getMessage());
+            return e.skip ? SpecOutcome.skipped(e.getMessage()) : SpecOutcome.failed(e.getMessage());
         } catch (WasmException e) {
             return SpecOutcome.failed("unexpected " + describe(e));
         } catch (Exception | StackOverflowError | AssertionError e) {
@@ -104,7 +116,14 @@ public final class SpecRunner implements AutoCloseable {
 
     private SpecOutcome module(SpecCommand c) throws IOException {
         if (c.isTextModule()) {
-            return SpecOutcome.skipped("text-format module " + c.filename() + ": the engine reads binaries only");
+            String reason = "text-format module " + c.filename() + ": the engine reads binaries only";
+            if (!c.definition()) {
+                current = new Loaded(null, reason, true);
+                if (c.name() != null) {
+                    named.put(c.name(), current);
+                }
+            }
+            return SpecOutcome.skipped(reason);
         }
         Loaded loaded;
         try {
@@ -131,6 +150,9 @@ public final class SpecRunner implements AutoCloseable {
 
     private SpecOutcome register(SpecCommand c) {
         Loaded target = c.name() == null ? current : named.get(c.name());
+        if (target != null && target.skipped) {
+            return SpecOutcome.skipped(target.failure);
+        }
         if (target == null || target.failure != null) {
             return SpecOutcome.failed("cannot register " + (c.name() == null ? "the current module" : c.name())
                     + ": " + (target == null ? "no such module" : target.failure));
@@ -224,7 +246,7 @@ public final class SpecRunner implements AutoCloseable {
             throw new CommandFailure(name == null ? "no module instantiated yet" : "no module named " + name);
         }
         if (loaded.failure != null) {
-            throw new CommandFailure(loaded.failure);
+            throw new CommandFailure(loaded.failure, loaded.skipped);
         }
         return loaded.instance;
     }

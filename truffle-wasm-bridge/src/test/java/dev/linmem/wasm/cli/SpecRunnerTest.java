@@ -53,6 +53,18 @@ class SpecRunnerTest {
     }
 
     @Test
+    void commandsOnATextModuleAreSkippedNotRunAgainstTheModuleBefore() throws IOException {
+        List<SpecOutcome> outcomes = run(new ArrayList<>(), """
+                {"type": "module", "line": 1, "filename": "calc.wasm"},
+                {"type": "module", "line": 2, "filename": "text.wat", "module_type": "text"},
+                {"type": "assert_return", "line": 3, "action": {"type": "invoke", "field": "main", "args": []},
+                 "expected": [{"type": "i32", "value": "8"}]}
+                """);
+        assertEquals(SpecOutcome.Status.SKIPPED, outcomes.get(1).status());
+        assertEquals(SpecOutcome.Status.SKIPPED, outcomes.get(2).status(), outcomes.get(2).toString());
+    }
+
+    @Test
     void closingTheRunnerClosesEveryMemoryItsModulesAllocated() throws IOException {
         List<LinearMemory> memories = new ArrayList<>();
         List<SpecOutcome> outcomes = run(memories, """
