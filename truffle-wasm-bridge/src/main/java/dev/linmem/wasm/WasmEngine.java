@@ -13,6 +13,7 @@ import com.oracle.truffle.api.exception.AbstractTruffleException;
 
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
+import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
 import dev.linmem.wasm.link.Instantiator;
@@ -63,9 +64,14 @@ public final class WasmEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Decodes and validates a binary module; throws WasmException (MALFORMED or INVALID). */
+    /** Decodes and validates a binary module with every feature linmem supports; throws WasmException (MALFORMED or INVALID). */
     public WasmModule decode(byte[] bytes, String name) {
-        WasmModule module = ModuleDecoder.decode(bytes);
+        return decode(bytes, name, WasmFeatures.ALL);
+    }
+
+    /** As {@link #decode(byte[], String)}, accepting only {@code features} (test suites written before a feature merged). */
+    public WasmModule decode(byte[] bytes, String name, WasmFeatures features) {
+        WasmModule module = ModuleDecoder.decode(bytes, features);
         moduleNames.put(module, name);
         return module;
     }

@@ -62,9 +62,8 @@ final class ImportResolver {
     }
 
     private static TableInstance table(Import imp, Object external, TableType declared) {
-        if (external instanceof TableInstance t && t.elementType() == declared.elementType()
-                        && limitsMatch(t.size(), t.maximumSize() == TableInstance.IMPLICIT_MAXIMUM ? OptionalLong.empty() : OptionalLong.of(t.maximumSize()),
-                                        declared.minimumSize(), declared.maximumSize())) {
+        if (external instanceof TableInstance t && t.elementType() == declared.elementType() && t.is64() == declared.is64()
+                        && limitsMatch(t.size(), t.declaredMaximum(), declared.minimumSize(), declared.maximumSize())) {
             return t;
         }
         throw unlinkable("incompatible import type", imp);
@@ -86,14 +85,15 @@ final class ImportResolver {
         throw unlinkable("incompatible import type", imp);
     }
 
+    /** Limits are unsigned (a table64 maximum may exceed 2^63), so they compare unsigned. */
     static boolean limitsMatch(long actualMinimum, OptionalLong actualMaximum, long declaredMinimum, OptionalLong declaredMaximum) {
-        if (actualMinimum < declaredMinimum) {
+        if (Long.compareUnsigned(actualMinimum, declaredMinimum) < 0) {
             return false;
         }
         if (declaredMaximum.isEmpty()) {
             return true;
         }
-        return actualMaximum.isPresent() && actualMaximum.getAsLong() <= declaredMaximum.getAsLong();
+        return actualMaximum.isPresent() && Long.compareUnsigned(actualMaximum.getAsLong(), declaredMaximum.getAsLong()) <= 0;
     }
 
     private static WasmException unlinkable(String text, Import imp) {

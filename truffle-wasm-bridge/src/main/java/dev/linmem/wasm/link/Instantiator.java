@@ -101,8 +101,7 @@ public final class Instantiator {
         List<TableType> tables = module.tables();
         for (int i = 0; i < tables.size(); i++) {
             TableType type = tables.get(i);
-            instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(),
-                            type.maximumSize().orElse(TableInstance.IMPLICIT_MAXIMUM), null);
+            instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(), type.maximumSize(), type.is64(), null);
         }
     }
 
@@ -124,7 +123,8 @@ public final class Instantiator {
         try {
             return context.allocator().allocate(builder.build());
         } catch (InvalidMemoryTypeException | MemoryAllocationException e) {
-            throw new WasmException(WasmException.Kind.UNLINKABLE, "memory cannot be allocated: " + e.getMessage(), -1, e);
+            // The allocator refused (too large, pool empty, a kind that cannot be shared): a resource problem.
+            throw new WasmException(WasmException.Kind.EXHAUSTION, "memory cannot be allocated: " + e.getMessage(), -1, e);
         }
     }
 
@@ -148,8 +148,9 @@ public final class Instantiator {
             // Active and declarative segments are dropped right away (active ones after use).
             instance.setElementSegment(i, segment.mode() == SegmentMode.PASSIVE ? items : EMPTY_REFERENCES);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                long offset = Integer.toUnsignedLong((int) (long) (Long) ConstantEvaluator.evaluate(segment.offset(), instance));
                 TableInstance table = instance.table(segment.tableIndex());
+                long offsetBits = (Long) ConstantEvaluator.evaluate(segment.offset(), instance);
+                long offset = table.is64() ? offsetBits : Integer.toUnsignedLong((int) offsetBits);
                 if (!table.inBounds(offset, items.length)) {
                     throw new WasmException(WasmException.Kind.TRAP, "out of bounds table access");
                 }

@@ -1,6 +1,10 @@
 package dev.linmem.wasm.link;
 
+import java.util.OptionalLong;
+
+import dev.linmem.memory.InvalidMemoryTypeException;
 import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryAllocationException;
 import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.module.FuncType;
@@ -16,7 +20,8 @@ import dev.linmem.wasm.runtime.Values;
 /**
  * The {@code spectest} host module the spec test suite imports: print functions (writing to the
  * context's spectest stream, by default nowhere), four globals of value 666, a funcref table of 10
- * elements (maximum 20) and a memory of 1 page (maximum 2).
+ * elements (maximum 20), a memory of 1 page (maximum 2), and for the threads suite a shared memory
+ * of the same limits.
  */
 public final class SpectestModule {
     public static final String NAME = "spectest";
@@ -39,8 +44,12 @@ public final class SpectestModule {
         exports.put("global_i64", global(ValType.I64, 666L));
         exports.put("global_f32", global(ValType.F32, Float.floatToRawIntBits(666.6f)));
         exports.put("global_f64", global(ValType.F64, Double.doubleToRawLongBits(666.6)));
-        exports.put("table", new TableInstance(ValType.FUNCREF, 10, 20, null));
+        exports.put("table", new TableInstance(ValType.FUNCREF, 10, OptionalLong.of(20), false, null));
         exports.put("memory", memory(context));
+        LinearMemory shared = sharedMemory(context);
+        if (shared != null) {
+            exports.put("shared_memory", shared);
+        }
         return instance;
     }
 
@@ -63,6 +72,19 @@ public final class SpectestModule {
         GlobalInstance global = new GlobalInstance(new GlobalType(type, false));
         global.setBits(bits);
         return global;
+    }
+
+    /**
+     * The threads suite's {@code shared_memory} (1 to 2 pages, shared), when the allocator can make
+     * shared memories at all (dynamic ones cannot: a shared memory never moves); else not exported.
+     */
+    private static LinearMemory sharedMemory(WasmContext context) {
+        MemoryType type = MemoryType.builder().minimumPages(1).maximumPages(2).shared(true).build();
+        try {
+            return context.allocator().allocate(type);
+        } catch (MemoryAllocationException | InvalidMemoryTypeException e) {
+            return null;
+        }
     }
 
     private static LinearMemory memory(WasmContext context) {

@@ -4,6 +4,11 @@ package dev.linmem.wasm.nodes;
  * Float instructions whose Java spelling is not a single operator. Sign manipulation (abs, neg,
  * copysign) works on the bit pattern, as the spec defines it, so that NaN payloads and signs pass
  * through unchanged; Math.abs/copySign make no such promise for NaNs.
+ *
+ * <p>Every other operation must return an arithmetic NaN (quiet bit set) for a NaN operand. Java's
+ * arithmetic operators do (the hardware quiets), but Math.min/max and the software paths of
+ * ceil/floor/rint may hand a signalling NaN back unchanged, so those go through {@code x + x} (or
+ * {@code a + b}) first, which quiets the NaN and keeps its payload.
  */
 public final class FloatOps {
     private FloatOps() {
@@ -23,19 +28,31 @@ public final class FloatOps {
 
     /** Exact: every float is a double, and the integral result of rounding a float fits in a float again. */
     public static float f32Ceil(float x) {
+        if (x != x) {
+            return x + x;
+        }
         return (float) Math.ceil(x);
     }
 
     public static float f32Floor(float x) {
+        if (x != x) {
+            return x + x;
+        }
         return (float) Math.floor(x);
     }
 
     public static float f32Trunc(float x) {
+        if (x != x) {
+            return x + x;
+        }
         return (float) f64Trunc(x);
     }
 
     /** Ties to even, as wasm's nearest; keeps the sign of zero (rint(-0.5) is -0.0). */
     public static float f32Nearest(float x) {
+        if (x != x) {
+            return x + x;
+        }
         return (float) Math.rint(x);
     }
 
@@ -44,12 +61,18 @@ public final class FloatOps {
         return (float) Math.sqrt(x);
     }
 
-    /** Math.min/max already return NaN for a NaN operand and order -0.0 below +0.0, as wasm requires. */
+    /** Math.min/max order -0.0 below +0.0, as wasm requires; NaN operands are handled first. */
     public static float f32Min(float a, float b) {
+        if (a != a || b != b) {
+            return a + b;
+        }
         return Math.min(a, b);
     }
 
     public static float f32Max(float a, float b) {
+        if (a != a || b != b) {
+            return a + b;
+        }
         return Math.max(a, b);
     }
 
@@ -65,20 +88,46 @@ public final class FloatOps {
         return Double.longBitsToDouble((Double.doubleToRawLongBits(magnitude) & 0x7fff_ffff_ffff_ffffL) | (Double.doubleToRawLongBits(sign) & 0x8000_0000_0000_0000L));
     }
 
-    /** Rounds toward zero; ceil/floor keep NaN and the sign of zero. */
+    public static double f64Ceil(double x) {
+        if (x != x) {
+            return x + x;
+        }
+        return Math.ceil(x);
+    }
+
+    public static double f64Floor(double x) {
+        if (x != x) {
+            return x + x;
+        }
+        return Math.floor(x);
+    }
+
+    /** Rounds toward zero; ceil/floor keep the sign of zero. */
     public static double f64Trunc(double x) {
+        if (x != x) {
+            return x + x;
+        }
         return x < 0 ? Math.ceil(x) : Math.floor(x);
     }
 
     public static double f64Nearest(double x) {
+        if (x != x) {
+            return x + x;
+        }
         return Math.rint(x);
     }
 
     public static double f64Min(double a, double b) {
+        if (a != a || b != b) {
+            return a + b;
+        }
         return Math.min(a, b);
     }
 
     public static double f64Max(double a, double b) {
+        if (a != a || b != b) {
+            return a + b;
+        }
         return Math.max(a, b);
     }
 }

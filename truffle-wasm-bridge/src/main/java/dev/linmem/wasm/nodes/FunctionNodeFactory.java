@@ -69,6 +69,8 @@ public final class FunctionNodeFactory {
                 return MemorySizeNode.create();
             case 0x40:
                 return MemoryGrowNode.create();
+            case 0xFE:
+                return AtomicInstructions.siteNode(code, pc);
             case 0xFC: {
                 int sub = Bytecode.readU32(code, pc + 1);
                 return switch (sub) {

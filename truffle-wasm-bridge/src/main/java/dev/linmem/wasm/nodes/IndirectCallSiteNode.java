@@ -26,12 +26,12 @@ final class IndirectCallSiteNode extends CallSiteNode {
 
     @Override
     int execute(VirtualFrame frame, int sp) {
-        int index = (int) frame.getLongStatic(sp - 1);
+        long index = TableInstructions.index(frame, sp - 1, table);
         int base = sp - 1 - parameterCount();
-        if (Integer.toUnsignedLong(index) >= table.size()) {
+        if (!table.inBounds(index, 1)) {
             throw trap("undefined element ", index);
         }
-        Object element = table.get(index);
+        Object element = table.get((int) index);
         if (element == null) {
             throw trap("uninitialized element ", index);
         }
@@ -49,8 +49,8 @@ final class IndirectCallSiteNode extends CallSiteNode {
     }
 
     /** The reference interpreter names the element index after the text ("uninitialized element 2"). */
-    private WasmTrap trap(String text, int index) {
+    private WasmTrap trap(String text, long index) {
         CompilerDirectives.transferToInterpreter();
-        return WasmTrap.create(text + Integer.toUnsignedString(index), this);
+        return WasmTrap.create(text + Long.toUnsignedString(index), this);
     }
 }

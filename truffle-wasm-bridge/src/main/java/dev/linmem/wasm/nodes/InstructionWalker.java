@@ -43,6 +43,11 @@ final class InstructionWalker {
                 return p + 1;
             case 0xFC:
                 return nextPrefixed(code, p);
+            case 0xFE: { // atomics: fence has one reserved byte, everything else a memarg
+                int sub = Bytecode.readU32(code, p);
+                p += Bytecode.lebLength(code, p);
+                return sub == 0x03 ? p + 1 : skipMemarg(code, p);
+            }
             default:
                 if (opcode >= 0x28 && opcode <= 0x3E) {
                     return skipMemarg(code, p);

@@ -237,8 +237,8 @@ final class NumericInstructions {
             double r = switch (opcode) {
                 case 0x99 -> FloatOps.f64Abs(x);
                 case 0x9A -> FloatOps.f64Neg(x);
-                case 0x9B -> Math.ceil(x);
-                case 0x9C -> Math.floor(x);
+                case 0x9B -> FloatOps.f64Ceil(x);
+                case 0x9C -> FloatOps.f64Floor(x);
                 case 0x9D -> FloatOps.f64Trunc(x);
                 case 0x9E -> FloatOps.f64Nearest(x);
                 case 0x9F -> Math.sqrt(x);

@@ -286,6 +286,10 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     sp = executePrefixed(frame, pc, sp);
                     pc = next(pc);
                     continue dispatch;
+                case 0xFE:
+                    sp = AtomicInstructions.execute(frame, code, pc, sp, atomicSite(pc), memories, memoryIs64);
+                    pc = next(pc);
+                    continue dispatch;
                 default:
                     break;
             }
@@ -302,6 +306,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
             }
             pc = next(pc);
         }
+    }
+
+    /** The library node of an atomic instruction; fence has none. */
+    private Node atomicSite(int pc) {
+        int site = siteOfPc[pc - bodyStart];
+        return site < 0 ? null : sites[site];
     }
 
     private int next(int pc) {

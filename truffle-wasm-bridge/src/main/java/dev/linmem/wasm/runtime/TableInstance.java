@@ -1,6 +1,7 @@
 package dev.linmem.wasm.runtime;
 
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -12,17 +13,17 @@ import dev.linmem.wasm.module.ValType;
  * but bounded by Java arrays here; a grow past that fails (returns -1) like any refused grow.
  */
 public final class TableInstance {
-    /** Unsigned 32-bit element counts: the spec's implicit maximum for tables without one. */
-    public static final long IMPLICIT_MAXIMUM = 0xFFFF_FFFFL;
-
     private final ValType elementType;
-    /** In elements; {@link #IMPLICIT_MAXIMUM} when the type declares none. */
-    private final long maximumSize;
+    /** The type's maximum in elements (unsigned), empty when it declares none. */
+    private final OptionalLong declaredMaximum;
+    /** A table64 (memory64 proposal): indices and sizes are i64 values. */
+    private final boolean is64;
     private Object[] elements;
 
-    public TableInstance(ValType elementType, long initialSize, long maximumSize, Object initialValue) {
+    public TableInstance(ValType elementType, long initialSize, OptionalLong declaredMaximum, boolean is64, Object initialValue) {
         this.elementType = elementType;
-        this.maximumSize = maximumSize;
+        this.declaredMaximum = declaredMaximum;
+        this.is64 = is64;
         this.elements = new Object[Math.toIntExact(initialSize)];
         Arrays.fill(elements, initialValue);
     }
@@ -31,18 +32,30 @@ public final class TableInstance {
         return elementType;
     }
 
-    /** The declared maximum in elements, {@link #IMPLICIT_MAXIMUM} when there is none. */
-    public long maximumSize() {
-        return maximumSize;
+    /** The type's maximum in elements (unsigned), empty when it declares none. */
+    public OptionalLong declaredMaximum() {
+        return declaredMaximum;
+    }
+
+    /** The most elements the table may grow to, unsigned: the declared maximum, else all its index type can count. */
+    private long growthLimit() {
+        return declaredMaximum.orElse(is64 ? -1L : 0xFFFF_FFFFL);
+    }
+
+    public boolean is64() {
+        return is64;
     }
 
     public int size() {
         return elements.length;
     }
 
-    /** True when {@code [start, start + length)} lies within the table; arguments are unsigned i32 values. */
+    /**
+     * True when {@code [start, start + length)} lies within the table. Arguments are unsigned
+     * (i32 zero-extended, or i64 where a negative long means at least 2^63), so negative is too far.
+     */
     public boolean inBounds(long start, long length) {
-        return start + length <= elements.length;
+        return start >= 0 && length >= 0 && start <= elements.length && length <= elements.length - start;
     }
 
     public Object get(int index) {
@@ -53,12 +66,13 @@ public final class TableInstance {
         elements[index] = value;
     }
 
-    /** Returns the old size, or -1 when the table cannot grow by {@code delta} (an unsigned i32). */
+    /** Returns the old size, or -1 when the table cannot grow by {@code delta} (unsigned). */
     @TruffleBoundary
     public int grow(long delta, Object initialValue) {
         int oldSize = elements.length;
         long newSize = oldSize + delta;
-        if (newSize > maximumSize || newSize > Integer.MAX_VALUE - 8) {
+        // delta < 0 is an unsigned value of 2^63 or more: never satisfiable.
+        if (delta < 0 || Long.compareUnsigned(newSize, growthLimit()) > 0 || newSize > Integer.MAX_VALUE - 8) {
             return -1;
         }
         Object[] grown = Arrays.copyOf(elements, (int) newSize);

@@ -1,0 +1,23 @@
+;; Imports from spectest and from a registered instance; a start function; a data segment that
+;; fits the imported memory.
+(module
+  (import "spectest" "print_i32" (func $print (param i32)))
+  (import "spectest" "global_i32" (global $g666 i32))
+  (import "spectest" "memory" (memory 1 2))
+  (import "spectest" "table" (table 10 20 funcref))
+  (import "lib" "add" (func $add (param i32 i32) (result i32)))
+  (import "lib" "counter" (global $counter (mut i32)))
+  (global $derived i32 (i32.add (global.get $g666) (i32.const 4)))
+  (global $start-ran (mut i32) (i32.const 0))
+  (data (i32.const 100) "\2a")
+  (elem (i32.const 3) func $add)
+  (func $start (global.set $start-ran (i32.const 1)) (call $print (i32.const 1)))
+  (start $start)
+  (func (export "add-imported") (param i32 i32) (result i32) (call $add (local.get 0) (local.get 1)))
+  (func (export "derived") (result i32) (global.get $derived))
+  (func (export "start-ran") (result i32) (global.get $start-ran))
+  (func (export "byte100") (result i32) (i32.load8_u (i32.const 100)))
+  (func (export "bump-counter") (global.set $counter (i32.add (global.get $counter) (i32.const 1))))
+  (func (export "call-slot3") (param i32 i32) (result i32)
+    (call_indirect (param i32 i32) (result i32) (local.get 0) (local.get 1) (i32.const 3)))
+)

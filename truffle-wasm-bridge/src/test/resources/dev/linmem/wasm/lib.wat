@@ -1,0 +1,7 @@
+;; Exports for importer.wat.
+(module
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (global (export "counter") (mut i32) (i32.const 10))
+  (global (export "constant") i32 (i32.const 3))
+  (memory (export "mem") 2 4)
+)

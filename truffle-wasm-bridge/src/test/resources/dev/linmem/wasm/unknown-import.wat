@@ -1,0 +1,2 @@
+;; lib exports no "nope": "unknown import".
+(module (import "lib" "nope" (func)))
