@@ -3,6 +3,7 @@ package dev.linmem.tests.spec;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.cli.SpecCommand;
 import dev.linmem.wasm.cli.SpecOutcome;
 import dev.linmem.wasm.cli.SpecRunner;
@@ -34,14 +35,21 @@ final class SpecSuite {
      * its names alone, and the same script runs once per kind of memory.
      */
     static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator) throws IOException {
+        return scripts(kind, folder, allocator, WasmFeatures.ALL);
+    }
+
+    /** As above, decoding with {@code features} (suites that predate a feature expect it refused). */
+    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator,
+                                       WasmFeatures features) throws IOException {
         List<Path> files = SpecScript.findScripts(List.of(folder));
         if (files.isEmpty()) {
             throw new IllegalStateException("no .json spec scripts under " + folder);
         }
-        return files.stream().map(file -> script(kind, folder, file, allocator));
+        return files.stream().map(file -> script(kind, folder, file, allocator, features));
     }
 
-    private static DynamicNode script(String kind, Path folder, Path file, Supplier<MemoryAllocator> allocator) {
+    private static DynamicNode script(String kind, Path folder, Path file, Supplier<MemoryAllocator> allocator,
+                                      WasmFeatures features) {
         String name = kind + ": " + folder.relativize(file);
         SpecScript script;
         try {
@@ -49,7 +57,7 @@ final class SpecSuite {
         } catch (IOException | RuntimeException e) {
             return DynamicTest.dynamicTest(name + ": read the script", file.toUri(), () -> fail("cannot read " + file, e));
         }
-        SpecRunner runner = new SpecRunner(script, allocator.get());
+        SpecRunner runner = new SpecRunner(script, allocator.get(), features);
         // JUnit closes a container's stream when its tests are done: that frees the engine and its memories.
         Stream<DynamicNode> commands = script.commands().stream()
                 .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command)))

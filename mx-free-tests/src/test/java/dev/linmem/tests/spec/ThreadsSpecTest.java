@@ -1,6 +1,7 @@
 package dev.linmem.tests.spec;
 
 import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasm.binary.WasmFeatures;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * switch it on for good when the engine implements the threads proposal.
  *
  * <p>The scripts come from the threads proposal's repository, which predates multi-memory and
- * reference types: its few {@code assert_invalid} "multiple memories" / "multiple tables"
- * commands fail on a Wasm 3.0 engine by design, and are left to show.
+ * reference types: they expect "multiple memories" and "multiple tables" to be invalid, so
+ * they are decoded with {@link WasmFeatures#THREADS_PROPOSAL}.
  */
 @DisplayName("spec threads")
 @EnabledIfSystemProperty(named = "linmem.spec.threads", matches = "true",
@@ -34,12 +35,12 @@ class ThreadsSpecTest {
     @TestFactory
     @DisplayName("static native memories")
     Stream<DynamicNode> staticNative() throws IOException {
-        return SpecSuite.scripts("static native", SpecCorpus.folder("threads"), MemoryAllocator::staticNative);
+        return SpecSuite.scripts("static native", SpecCorpus.folder("threads"), MemoryAllocator::staticNative, WasmFeatures.THREADS_PROPOSAL);
     }
 
     @TestFactory
     @DisplayName("static heap memories")
     Stream<DynamicNode> staticHeap() throws IOException {
-        return SpecSuite.scripts("static heap", SpecCorpus.folder("threads"), MemoryAllocator::staticHeap);
+        return SpecSuite.scripts("static heap", SpecCorpus.folder("threads"), MemoryAllocator::staticHeap, WasmFeatures.THREADS_PROPOSAL);
     }
 }

@@ -4,6 +4,7 @@ import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmInstance;
+import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.module.WasmModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,13 +54,24 @@ public final class SpecRunner implements AutoCloseable {
 
     private final SpecScript script;
     private final RecordingAllocator allocator;
+    private final WasmFeatures features;
     private final Map<String, Loaded> named = new HashMap<>();
     private WasmEngine engine;
     private Loaded current;
 
+    /** A runner for scripts that expect every feature linmem supports (the core suite). */
     public SpecRunner(SpecScript script, MemoryAllocator allocator) {
+        this(script, allocator, WasmFeatures.ALL);
+    }
+
+    /**
+     * A runner decoding with {@code features}: suites written before a feature merged expect
+     * its modules to be invalid (the threads proposal's: {@link WasmFeatures#THREADS_PROPOSAL}).
+     */
+    public SpecRunner(SpecScript script, MemoryAllocator allocator, WasmFeatures features) {
         this.script = script;
         this.allocator = new RecordingAllocator(allocator);
+        this.features = features;
     }
 
     /** Runs every command; the outcomes are in command order. */
@@ -253,7 +265,7 @@ public final class SpecRunner implements AutoCloseable {
 
     private WasmModule decode(SpecCommand c) throws IOException {
         byte[] bytes = Files.readAllBytes(script.moduleFile(c));
-        return engine().decode(bytes, c.filename());
+        return engine().decode(bytes, c.filename(), features);
     }
 
     private WasmEngine engine() {

@@ -1,5 +1,6 @@
 package dev.linmem.wasm.cli;
 
+import dev.linmem.wasm.binary.WasmFeatures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,6 +29,10 @@ final class SpectestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "script files or folders to search for .json scripts")
     List<Path> paths;
+
+    @Option(names = "--threads-proposal",
+            description = "decode as the threads proposal's suite expects: at most one memory and one table per module")
+    boolean threadsProposal;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "5",
             description = "failures to show per failing file (default: ${DEFAULT-VALUE})")
@@ -61,7 +66,8 @@ final class SpectestCommand implements Callable<Integer> {
                 continue;
             }
             List<SpecOutcome> outcomes;
-            try (SpecRunner runner = new SpecRunner(script, memory.allocator())) {
+            try (SpecRunner runner = new SpecRunner(script, memory.allocator(),
+                    threadsProposal ? WasmFeatures.THREADS_PROPOSAL : WasmFeatures.ALL)) {
                 outcomes = runner.runAll();
             }
             int fileFailed = 0;
