@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The threads proposal's tests ({@code shared/wasm-spec/threads}: shared memories, atomics,
@@ -17,19 +16,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the dynamic presets refuse shared types (the module is then unlinkable), and every script
  * here defines shared memories. Both static storages run.
  *
- * <p>Off by default, with the reason below, while the engine has no atomics (the 0xfe opcodes):
- * then all but the plain-memory scripts fail, and a red suite that says only "not implemented"
- * would hide regressions elsewhere. Run it with {@code -Dlinmem.spec.threads=true} (or
- * {@code bin/linmem spectest --memory static --storage native shared/wasm-spec/threads});
- * switch it on for good when the engine implements the threads proposal.
- *
  * <p>The scripts come from the threads proposal's repository, which predates multi-memory and
  * reference types: they expect "multiple memories" and "multiple tables" to be invalid, so
  * they are decoded with {@link WasmFeatures#THREADS_PROPOSAL}.
  */
 @DisplayName("spec threads")
-@EnabledIfSystemProperty(named = "linmem.spec.threads", matches = "true",
-        disabledReason = "the engine does not implement the threads proposal yet (no atomics); run with -Dlinmem.spec.threads=true")
 class ThreadsSpecTest {
 
     @TestFactory

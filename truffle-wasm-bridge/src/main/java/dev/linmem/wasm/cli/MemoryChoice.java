@@ -14,7 +14,8 @@ final class MemoryChoice {
     enum Storage { HEAP, NATIVE }
 
     @Option(names = "--memory", paramLabel = "static|dynamic", defaultValue = "dynamic",
-            description = "static: reserved up front, never moves; dynamic: may move on grow (default: ${DEFAULT-VALUE})")
+            description = "static: reserved up front, never moves; dynamic: may move on grow (default: ${DEFAULT-VALUE}); "
+                    + "shared memories are always static")
     Strategy strategy = Strategy.DYNAMIC;
 
     @Option(names = "--storage", paramLabel = "heap|native", defaultValue = "heap",
@@ -22,10 +23,14 @@ final class MemoryChoice {
     Storage storage = Storage.HEAP;
 
     MemoryAllocator allocator() {
-        return switch (strategy) {
-            case DYNAMIC -> storage == Storage.HEAP ? MemoryAllocator.dynamicHeap() : MemoryAllocator.dynamicNative();
-            case STATIC -> storage == Storage.HEAP ? MemoryAllocator.staticHeap() : MemoryAllocator.staticNative();
-        };
+        MemoryAllocator staticAllocator = storage == Storage.HEAP ? MemoryAllocator.staticHeap() : MemoryAllocator.staticNative();
+        if (strategy == Strategy.STATIC) {
+            return staticAllocator;
+        }
+        MemoryAllocator dynamicAllocator = storage == Storage.HEAP ? MemoryAllocator.dynamicHeap() : MemoryAllocator.dynamicNative();
+        // The dynamic presets refuse shared types (a shared memory must never move), and the
+        // default should still run threaded programs: their shared memories go static.
+        return type -> type.isShared() ? staticAllocator.allocate(type) : dynamicAllocator.allocate(type);
     }
 
     @Override

@@ -103,6 +103,13 @@ class MainTest {
     }
 
     @Test
+    void sharedMemoriesRunUnderTheDynamicDefault() {
+        Result r = run("run", module("shared"), "--stats");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.startsWith("5\nmemory 0 (exported as \"memory\"): 1 pages, grows 0,"), r.out);
+    }
+
+    @Test
     void repeatPrintsTheFirstResultAndAMedianTime() {
         Result r = run("run", module("calc"), "--invoke", "add", "--repeat", "6", "20", "22");
         assertEquals(0, r.exit, r.err);
