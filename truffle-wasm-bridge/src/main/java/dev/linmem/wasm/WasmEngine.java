@@ -1,0 +1,127 @@
+package dev.linmem.wasm;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+import org.graalvm.polyglot.Context;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+
+import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasm.binary.ModuleDecoder;
+import dev.linmem.wasm.language.WasmContext;
+import dev.linmem.wasm.language.WasmLanguage;
+import dev.linmem.wasm.link.Instantiator;
+import dev.linmem.wasm.link.SpectestModule;
+import dev.linmem.wasm.module.WasmModule;
+import dev.linmem.wasm.runtime.Failures;
+import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.ModuleInstance;
+
+/**
+ * The embedding API's entry point: one polyglot context running the {@value WasmLanguage#ID}
+ * language. Every operation enters that context on the calling thread and calls the language's
+ * runtime directly (no interop round trip), so guest code runs under the optimizing Truffle
+ * runtime with per-instance call targets.
+ *
+ * <p>Not thread-safe: use an engine from one thread at a time.
+ */
+public final class WasmEngine implements AutoCloseable {
+    private final Context context;
+    private final Map<WasmModule, String> moduleNames = new WeakHashMap<>();
+    private int anonymousInstances;
+
+    private WasmEngine(Context context) {
+        this.context = context;
+    }
+
+    /** An engine whose modules allocate their memories with {@code allocator}; spectest prints go nowhere. */
+    public static WasmEngine create(MemoryAllocator allocator) {
+        return create(allocator, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+    }
+
+    /**
+     * An engine with the spectest print functions writing to {@code spectestOutput} and extra
+     * polyglot options (for example {@code engine.CompileImmediately=true} in tests).
+     */
+    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
+        Objects.requireNonNull(allocator, "allocator");
+        Context context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).build();
+        context.initialize(WasmLanguage.ID);
+        WasmEngine engine = new WasmEngine(context);
+        engine.inContext(() -> {
+            WasmContext wasm = WasmContext.get(null);
+            wasm.setAllocator(allocator);
+            wasm.setSpectestOutput(spectestOutput);
+            wasm.register(SpectestModule.NAME, SpectestModule.create(wasm));
+            return null;
+        });
+        return engine;
+    }
+
+    /** Decodes and validates a binary module; throws WasmException (MALFORMED or INVALID). */
+    public WasmModule decode(byte[] bytes, String name) {
+        WasmModule module = ModuleDecoder.decode(bytes);
+        moduleNames.put(module, name);
+        return module;
+    }
+
+    /**
+     * Instantiates {@code module}: links its imports against the registered instances and runs its
+     * segment initializers and start function. Throws WasmException of kind UNLINKABLE, TRAP or
+     * EXHAUSTION.
+     */
+    public WasmInstance instantiate(WasmModule module) {
+        String name = moduleNames.getOrDefault(module, "module" + anonymousInstances++);
+        ModuleInstance instance = guest(() -> Instantiator.instantiate(WasmContext.get(null), module, name));
+        return new WasmInstance(this, instance);
+    }
+
+    /** Makes {@code instance}'s exports importable under the module name {@code name}. */
+    public void register(String name, WasmInstance instance) {
+        if (instance.engine() != this) {
+            throw new IllegalArgumentException("instance belongs to another engine");
+        }
+        inContext(() -> {
+            WasmContext.get(null).register(name, instance.runtimeInstance());
+            return null;
+        });
+    }
+
+    /** Calls a function with internal values; used by {@link WasmInstance#invoke}. */
+    Object call(FunctionInstance function, Object[] internalArgs) {
+        return guest(() -> function.callTarget().call(internalArgs));
+    }
+
+    /** Runs guest code in the context and maps its failures onto WasmException. */
+    private <T> T guest(Supplier<T> action) {
+        return inContext(() -> {
+            try {
+                return action.get();
+            } catch (AbstractTruffleException trap) {
+                throw Failures.fromTrap(trap);
+            } catch (StackOverflowError overflow) {
+                throw Failures.callStackExhausted(overflow);
+            }
+        });
+    }
+
+    private <T> T inContext(Supplier<T> action) {
+        context.enter();
+        try {
+            return action.get();
+        } finally {
+            context.leave();
+        }
+    }
+
+    /** Closes the polyglot context; memories owned by instances are left to their allocator's lifecycle. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,368 @@
+package dev.linmem.wasm.binary;
+
+import dev.linmem.wasm.WasmException;
+import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.ExternalKind;
+import dev.linmem.wasm.module.Global;
+import dev.linmem.wasm.module.GlobalType;
+import dev.linmem.wasm.module.Import;
+import dev.linmem.wasm.module.MemoryLimits;
+import dev.linmem.wasm.module.TableType;
+import dev.linmem.wasm.module.ValType;
+import dev.linmem.wasm.module.WasmFunction;
+import dev.linmem.wasm.module.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes and validates a WebAssembly binary module.
+ *
+ * <p>Decoding reads the sections in their required order (custom sections anywhere), checks every
+ * format rule and never allocates for a count it has not checked against the bytes that remain:
+ * every vector element takes at least one byte, so a count above the remaining length fails with
+ * "length out of bounds" before anything is allocated. Validation then checks the module
+ * ({@link ModuleValidator}) and type-checks every function body ({@link FunctionValidator}), which
+ * also builds the interpreter's side tables.
+ *
+ * <p>Every failure is a {@link WasmException} of kind {@code MALFORMED} or {@code INVALID} whose
+ * message starts with the reference interpreter's text, with the byte offset of the problem.
+ */
+public final class ModuleDecoder {
+
+    private static final int MAGIC = 0x6D736100; // "\0asm" read little-endian
+    private static final int VERSION = 1;
+
+    /** Hard limit on the locals of one function (parameters excluded), as in the JS API (50,000). */
+    static final int MAX_LOCALS = 50_000;
+
+    private final byte[] bytes;
+    private final WasmFeatures features;
+    private final CodeReader r;
+    private final ModuleBuilder m;
+    private int declaredFunctionCount = -1;
+    private boolean codeSectionSeen;
+    private boolean dataSectionSeen;
+
+    private ModuleDecoder(byte[] bytes, WasmFeatures features) {
+        this.bytes = bytes;
+        this.features = features;
+        this.r = new CodeReader(bytes);
+        this.m = new ModuleBuilder(bytes);
+    }
+
+    /** Decodes and validates {@code bytes} with every feature linmem supports. */
+    public static WasmModule decode(byte[] bytes) {
+        return decode(bytes, WasmFeatures.ALL);
+    }
+
+    /** Decodes and validates {@code bytes} accepting the given features. */
+    public static WasmModule decode(byte[] bytes, WasmFeatures features) {
+        return new ModuleDecoder(bytes, features).run();
+    }
+
+    private WasmModule run() {
+        readHeader();
+        readSections();
+        ModuleValidator validator = new ModuleValidator(m, features);
+        validator.validate();
+        List<WasmFunction> functions = new ArrayList<>(m.codes.size());
+        for (int i = 0; i < m.codes.size(); i++) {
+            int functionIndex = m.importedFunctionCount + i;
+            FunctionValidator fv = new FunctionValidator(m, validator.declaredFunctionReferences(), functionIndex, m.codes.get(i));
+            functions.add(fv.validate());
+        }
+        return new WasmModule(bytes, m.types, m.imports, functions, m.tables, m.memories, m.globals, m.exports, m.startFunction,
+                        m.elements, m.data, m.dataCount, m.functionTypeIndicesTrimmed(), m.allTables, m.allMemories, m.allGlobals);
+    }
+
+    private void readHeader() {
+        if (bytes.length < 4) {
+            throw WasmException.malformed("unexpected end: no magic header", bytes.length);
+        }
+        if (CodeReader.readI32LEAt(bytes, 0) != MAGIC) {
+            throw WasmException.malformed("magic header not detected", 0);
+        }
+        if (bytes.length < 8) {
+            throw WasmException.malformed("unexpected end: no binary version", bytes.length);
+        }
+        if (CodeReader.readI32LEAt(bytes, 4) != VERSION) {
+            throw WasmException.malformed("unknown binary version", 4);
+        }
+        r.position(8);
+    }
+
+    /** The position of each section id in the required order; 0 for custom sections. */
+    private static int orderOf(int id) {
+        return switch (id) {
+            case 12 -> 10; // data count comes between element and code
+            case 10 -> 11;
+            case 11 -> 12;
+            default -> id;
+        };
+    }
+
+    private void readSections() {
+        int lastOrder = 0;
+        while (!r.atEnd()) {
+            int idAt = r.position();
+            int id = r.u8();
+            if (id > 12) {
+                throw WasmException.malformed("malformed section id " + id, idAt);
+            }
+            int sizeAt = r.position();
+            long size = r.u32();
+            if (size > r.remaining()) {
+                throw WasmException.malformed("length out of bounds: section size " + size, sizeAt);
+            }
+            int end = r.position() + (int) size;
+            if (id != 0) {
+                int order = orderOf(id);
+                if (order <= lastOrder) {
+                    throw WasmException.malformed("unexpected content after last section (section id " + id
+                                    + " out of order or repeated)", idAt);
+                }
+                lastOrder = order;
+            }
+            r.limit(end);
+            readSection(id);
+            if (r.position() != end) {
+                throw WasmException.malformed("section size mismatch in section " + id, r.position());
+            }
+            r.limit(bytes.length);
+        }
+        if (declaredFunctionCount > 0 && !codeSectionSeen) {
+            throw WasmException.malformed("function and code section have inconsistent lengths", bytes.length);
+        }
+        if (m.dataCount > 0 && !dataSectionSeen) {
+            throw WasmException.malformed("data count and data section have inconsistent lengths", bytes.length);
+        }
+    }
+
+    private void readSection(int id) {
+        switch (id) {
+            case 0 -> {
+                r.name(); // validated as UTF-8, then the contents are skipped
+                r.position(r.limit());
+            }
+            case 1 -> readTypes();
+            case 2 -> readImports();
+            case 3 -> readFunctions();
+            case 4 -> readTables();
+            case 5 -> readMemories();
+            case 6 -> readGlobals();
+            case 7 -> readExports();
+            case 8 -> {
+                m.startOffset = r.position();
+                m.startFunction = (int) Math.min(r.u32(), Integer.MAX_VALUE);
+            }
+            case 9 -> SegmentDecoder.readElements(r, m);
+            case 10 -> readCode();
+            case 11 -> {
+                dataSectionSeen = true;
+                SegmentDecoder.readData(r, m);
+            }
+            case 12 -> m.dataCount = vectorCount(0);
+            default -> throw new AssertionError("section id checked above");
+        }
+    }
+
+    /**
+     * A vector length that cannot exceed the bytes left in the section (each element takes at
+     * least {@code minBytes} bytes), so no allocation is ever larger than the input.
+     */
+    private int count(int minBytes) {
+        return r.count(minBytes, "length out of bounds");
+    }
+
+    /** A count that describes something else than the bytes that follow (the data count). */
+    private int vectorCount(int unused) {
+        int at = r.position();
+        long n = r.u32();
+        if (n > Integer.MAX_VALUE) {
+            throw WasmException.malformed("length out of bounds: count " + n, at);
+        }
+        return (int) n;
+    }
+
+    private void readTypes() {
+        int n = count(3);
+        for (int i = 0; i < n; i++) {
+            int at = r.position();
+            int form = r.u8();
+            if (form != 0x60) {
+                throw WasmException.malformed("malformed function type 0x" + Integer.toHexString(form)
+                                + " (only function types are supported)", at);
+            }
+            ValType[] params = readValTypes();
+            ValType[] results = readValTypes();
+            m.types.add(new dev.linmem.wasm.module.FuncType(params, results));
+        }
+    }
+
+    private ValType[] readValTypes() {
+        int n = count(1);
+        ValType[] types = new ValType[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = TypeDecoder.valType(r);
+        }
+        return types;
+    }
+
+    private void readImports() {
+        int n = count(4);
+        for (int i = 0; i < n; i++) {
+            int at = r.position();
+            String module = r.name();
+            String name = r.name();
+            int kindAt = r.position();
+            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            if (kind == null) {
+                throw WasmException.malformed("malformed import kind", kindAt);
+            }
+            Import imp = switch (kind) {
+                case FUNCTION -> {
+                    int typeIndex = (int) r.u32();
+                    m.addFunction(typeIndex);
+                    m.importedFunctionCount++;
+                    yield Import.function(module, name, typeIndex);
+                }
+                case TABLE -> {
+                    TableType t = TypeDecoder.tableType(r);
+                    m.allTables.add(t);
+                    m.tableOffsets.add(at);
+                    yield Import.table(module, name, t);
+                }
+                case MEMORY -> {
+                    MemoryLimits mem = TypeDecoder.memoryType(r);
+                    m.allMemories.add(mem);
+                    m.memoryOffsets.add(at);
+                    yield Import.memory(module, name, mem);
+                }
+                case GLOBAL -> {
+                    GlobalType g = TypeDecoder.globalType(r);
+                    m.allGlobals.add(g);
+                    yield Import.global(module, name, g);
+                }
+            };
+            m.imports.add(imp);
+            m.importOffsets.add(at);
+        }
+    }
+
+    private void readFunctions() {
+        int n = count(1);
+        declaredFunctionCount = n;
+        for (int i = 0; i < n; i++) {
+            m.functionDeclOffsets.add(r.position());
+            m.addFunction((int) r.u32());
+        }
+    }
+
+    private void readTables() {
+        int n = count(3);
+        for (int i = 0; i < n; i++) {
+            m.tableOffsets.add(r.position());
+            TableType t = TypeDecoder.tableType(r);
+            m.tables.add(t);
+            m.allTables.add(t);
+        }
+    }
+
+    private void readMemories() {
+        int n = count(2);
+        for (int i = 0; i < n; i++) {
+            m.memoryOffsets.add(r.position());
+            MemoryLimits mem = TypeDecoder.memoryType(r);
+            m.memories.add(mem);
+            m.allMemories.add(mem);
+        }
+    }
+
+    private void readGlobals() {
+        int n = count(3);
+        for (int i = 0; i < n; i++) {
+            GlobalType type = TypeDecoder.globalType(r);
+            // A global's initializer may read the globals before it (imported or defined).
+            Global g = new Global(type, ConstExprDecoder.read(r, m, m.allGlobals.size(), type.valueType()));
+            m.globals.add(g);
+            m.allGlobals.add(type);
+        }
+    }
+
+    private void readExports() {
+        int n = count(3);
+        for (int i = 0; i < n; i++) {
+            int at = r.position();
+            String name = r.name();
+            int kindAt = r.position();
+            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            if (kind == null) {
+                throw WasmException.malformed("malformed export kind", kindAt);
+            }
+            long index = r.u32();
+            m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
+            m.exportOffsets.add(at);
+        }
+    }
+
+    private void readCode() {
+        codeSectionSeen = true;
+        int at = r.position();
+        int n = count(2);
+        if (n != Math.max(declaredFunctionCount, 0)) {
+            throw WasmException.malformed("function and code section have inconsistent lengths", at);
+        }
+        for (int i = 0; i < n; i++) {
+            int sizeAt = r.position();
+            long size = r.u32();
+            if (size > r.remaining()) {
+                throw WasmException.malformed("length out of bounds: function body size " + size, sizeAt);
+            }
+            int bodyEnd = r.position() + (int) size;
+            int savedLimit = r.limit();
+            r.limit(bodyEnd);
+            ValType[] locals = readLocals(m.functionTypeIndices[m.importedFunctionCount + i]);
+            m.codes.add(new ModuleBuilder.Code(locals, r.position(), bodyEnd));
+            r.position(bodyEnd);
+            r.limit(savedLimit);
+        }
+    }
+
+    /**
+     * The local declarations: runs of (count, type). Returns every local's type, parameters first.
+     * The function's type index is checked here already, because the parameters are part of it.
+     */
+    private ValType[] readLocals(int typeIndex) {
+        int runs = count(2);
+        int runsStart = r.position();
+        long total = 0;
+        // First pass: sum the counts without allocating, so a huge count fails before any array exists.
+        for (int i = 0; i < runs; i++) {
+            int at = r.position();
+            total += r.u32();
+            if (total >= 1L << 32) {
+                throw WasmException.malformed("too many locals", at);
+            }
+            if (total > MAX_LOCALS) {
+                throw WasmException.malformed("too many locals: more than " + MAX_LOCALS + " (implementation limit)", at);
+            }
+            TypeDecoder.valType(r);
+        }
+        ValType[] params = Integer.compareUnsigned(typeIndex, m.types.size()) < 0 ? m.types.get(typeIndex).params()
+                        : new ValType[0];
+        ValType[] locals = new ValType[params.length + (int) total];
+        System.arraycopy(params, 0, locals, 0, params.length);
+        int next = params.length;
+        int end = r.position();
+        r.position(runsStart);
+        for (int i = 0; i < runs; i++) {
+            int k = (int) r.u32();
+            ValType t = TypeDecoder.valType(r);
+            for (int j = 0; j < k; j++) {
+                locals[next++] = t;
+            }
+        }
+        assert r.position() == end;
+        return locals;
+    }
+}

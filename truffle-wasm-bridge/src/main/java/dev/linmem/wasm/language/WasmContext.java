@@ -1,0 +1,71 @@
+package dev.linmem.wasm.language;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasm.runtime.FunctionTypes;
+import dev.linmem.wasm.runtime.ModuleInstance;
+
+/**
+ * Per polyglot context state: the registry of importable instances (module name to instance), the
+ * canonical function type ids, the allocator that creates module-defined memories, and where the
+ * {@code spectest} print functions write.
+ */
+public final class WasmContext {
+    private static final ContextReference<WasmContext> REFERENCE = ContextReference.create(WasmLanguage.class);
+
+    private final WasmLanguage language;
+    private final FunctionTypes functionTypes = new FunctionTypes();
+    private final Map<String, ModuleInstance> registered = new HashMap<>();
+    private MemoryAllocator allocator;
+    private PrintStream spectestOutput = new PrintStream(OutputStream.nullOutputStream());
+
+    WasmContext(WasmLanguage language) {
+        this.language = language;
+    }
+
+    /** The context of the current thread's entered polyglot context. */
+    public static WasmContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public WasmLanguage language() {
+        return language;
+    }
+
+    public FunctionTypes functionTypes() {
+        return functionTypes;
+    }
+
+    public MemoryAllocator allocator() {
+        return allocator;
+    }
+
+    public void setAllocator(MemoryAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    public PrintStream spectestOutput() {
+        return spectestOutput;
+    }
+
+    public void setSpectestOutput(PrintStream out) {
+        this.spectestOutput = out;
+    }
+
+    /** Makes {@code instance} importable under {@code moduleName}, replacing any earlier one. */
+    public void register(String moduleName, ModuleInstance instance) {
+        registered.put(moduleName, instance);
+    }
+
+    /** The instance registered under {@code moduleName}, or null. */
+    public ModuleInstance registered(String moduleName) {
+        return registered.get(moduleName);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.linmem.wasm.link;
+
+import java.util.List;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+
+import dev.linmem.memory.InvalidMemoryTypeException;
+import dev.linmem.memory.MemoryAllocationException;
+import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryType;
+import dev.linmem.wasm.WasmException;
+import dev.linmem.wasm.language.WasmContext;
+import dev.linmem.wasm.module.DataSegment;
+import dev.linmem.wasm.module.ElementSegment;
+import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.FuncType;
+import dev.linmem.wasm.module.Global;
+import dev.linmem.wasm.module.MemoryLimits;
+import dev.linmem.wasm.module.SegmentMode;
+import dev.linmem.wasm.module.TableType;
+import dev.linmem.wasm.module.WasmFunction;
+import dev.linmem.wasm.module.WasmModule;
+import dev.linmem.wasm.nodes.FunctionNodeFactory;
+import dev.linmem.wasm.nodes.WasmRootNode;
+import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.GlobalInstance;
+import dev.linmem.wasm.runtime.ModuleInstance;
+import dev.linmem.wasm.runtime.TableInstance;
+
+/**
+ * Instantiation as the spec orders it: resolve imports; create functions, globals (initializers
+ * evaluated in order), tables and memories (through the context's allocator); collect exports;
+ * initialize active element segments, then active data segments, in order, each checked against
+ * its table or memory (a trap keeps what earlier segments wrote, as in Wasm 2.0); drop active and
+ * declarative segments; run the start function.
+ */
+public final class Instantiator {
+    private Instantiator() {
+    }
+
+    /** Must run with the polyglot context entered. Throws WasmException (UNLINKABLE) or a trap. */
+    public static ModuleInstance instantiate(WasmContext context, WasmModule module, String name) {
+        ModuleInstance instance = ModuleInstance.of(module, name);
+        ImportResolver.resolve(context, instance);
+        WasmRootNode[] roots = createFunctions(context, instance, name);
+        createGlobals(instance);
+        createTables(instance);
+        createMemories(context, instance);
+        finishFunctions(context, instance, roots);
+        collectExports(instance);
+        initializeElements(instance);
+        initializeData(instance);
+        int start = module.startFunction();
+        if (start >= 0) {
+            instance.function(start).callTarget().call();
+        }
+        return instance;
+    }
+
+    /** Function instances first (they refer to each other), bodies second (call sites bind callees). */
+    private static WasmRootNode[] createFunctions(WasmContext context, ModuleInstance instance, String name) {
+        WasmModule module = instance.module();
+        List<WasmFunction> defined = module.functions();
+        int first = module.importedFunctionCount();
+        WasmRootNode[] roots = new WasmRootNode[defined.size()];
+        for (int i = 0; i < defined.size(); i++) {
+            WasmFunction function = defined.get(i);
+            FuncType type = function.type();
+            String debugName = name + ".func" + function.functionIndex();
+            FunctionInstance instanceFunction = new FunctionInstance(type, context.functionTypes().idOf(type), debugName);
+            roots[i] = new WasmRootNode(context.language(), function, debugName);
+            instanceFunction.setCallTarget(roots[i].getCallTarget());
+            instance.functions()[first + i] = instanceFunction;
+        }
+        return roots;
+    }
+
+    /** Builds the bodies once tables and memories exist too: call sites bind tables and callees. */
+    private static void finishFunctions(WasmContext context, ModuleInstance instance, WasmRootNode[] roots) {
+        List<WasmFunction> defined = instance.module().functions();
+        for (int i = 0; i < roots.length; i++) {
+            roots[i].setBody(FunctionNodeFactory.create(instance, defined.get(i), context.functionTypes()));
+        }
+    }
+
+    private static void createGlobals(ModuleInstance instance) {
+        WasmModule module = instance.module();
+        int first = module.importedGlobalCount();
+        List<Global> globals = module.globals();
+        for (int i = 0; i < globals.size(); i++) {
+            Global definition = globals.get(i);
+            GlobalInstance global = new GlobalInstance(definition.type());
+            global.setValue(ConstantEvaluator.evaluate(definition.init(), instance));
+            instance.globals()[first + i] = global;
+        }
+    }
+
+    private static void createTables(ModuleInstance instance) {
+        WasmModule module = instance.module();
+        int first = module.importedTableCount();
+        List<TableType> tables = module.tables();
+        for (int i = 0; i < tables.size(); i++) {
+            TableType type = tables.get(i);
+            instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(),
+                            type.maximumSize().orElse(TableInstance.IMPLICIT_MAXIMUM), null);
+        }
+    }
+
+    private static void createMemories(WasmContext context, ModuleInstance instance) {
+        WasmModule module = instance.module();
+        int first = module.importedMemoryCount();
+        List<MemoryLimits> memories = module.memories();
+        for (int i = 0; i < memories.size(); i++) {
+            instance.memories()[first + i] = allocate(context, memories.get(i));
+        }
+    }
+
+    private static LinearMemory allocate(WasmContext context, MemoryLimits limits) {
+        MemoryType.Builder builder = MemoryType.builder().minimumPages(limits.minimumPages()).index64(limits.is64()).shared(limits.shared())
+                        .pageSizeBytes(limits.pageSizeBytes());
+        if (limits.maximumPages().isPresent()) {
+            builder.maximumPages(limits.maximumPages().getAsLong());
+        }
+        try {
+            return context.allocator().allocate(builder.build());
+        } catch (InvalidMemoryTypeException | MemoryAllocationException e) {
+            throw new WasmException(WasmException.Kind.UNLINKABLE, "memory cannot be allocated: " + e.getMessage(), -1, e);
+        }
+    }
+
+    private static void collectExports(ModuleInstance instance) {
+        for (Export export : instance.module().exports()) {
+            Object external = switch (export.kind()) {
+                case FUNCTION -> instance.function(export.index());
+                case TABLE -> instance.table(export.index());
+                case MEMORY -> instance.memory(export.index());
+                case GLOBAL -> instance.global(export.index());
+            };
+            instance.exports().put(export.name(), external);
+        }
+    }
+
+    private static void initializeElements(ModuleInstance instance) {
+        List<ElementSegment> segments = instance.module().elements();
+        for (int i = 0; i < segments.size(); i++) {
+            ElementSegment segment = segments.get(i);
+            Object[] items = elementItems(segment, instance);
+            // Active and declarative segments are dropped right away (active ones after use).
+            instance.setElementSegment(i, segment.mode() == SegmentMode.PASSIVE ? items : EMPTY_REFERENCES);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                long offset = Integer.toUnsignedLong((int) (long) (Long) ConstantEvaluator.evaluate(segment.offset(), instance));
+                TableInstance table = instance.table(segment.tableIndex());
+                if (!table.inBounds(offset, items.length)) {
+                    throw new WasmException(WasmException.Kind.TRAP, "out of bounds table access");
+                }
+                table.init((int) offset, items, 0, items.length);
+            }
+        }
+    }
+
+    private static final Object[] EMPTY_REFERENCES = new Object[0];
+    private static final byte[] EMPTY_BYTES = new byte[0];
+
+    private static Object[] elementItems(ElementSegment segment, ModuleInstance instance) {
+        Object[] items = new Object[segment.size()];
+        if (segment.functionIndices() != null) {
+            for (int j = 0; j < items.length; j++) {
+                items[j] = instance.function(segment.functionIndices()[j]);
+            }
+        } else {
+            for (int j = 0; j < items.length; j++) {
+                items[j] = ConstantEvaluator.evaluate(segment.expressions().get(j), instance);
+            }
+        }
+        return items;
+    }
+
+    private static void initializeData(ModuleInstance instance) {
+        List<DataSegment> segments = instance.module().data();
+        for (int i = 0; i < segments.size(); i++) {
+            DataSegment segment = segments.get(i);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                instance.setDataSegment(i, EMPTY_BYTES);
+                LinearMemory memory = instance.memory(segment.memoryIndex());
+                long offsetBits = (Long) ConstantEvaluator.evaluate(segment.offset(), instance);
+                long offset = memory.type().is64() ? offsetBits : Integer.toUnsignedLong((int) offsetBits);
+                byte[] bytes = segment.bytes();
+                // Checked here as the spec states it (offset + length <= size, even for an empty
+                // segment); the library's host write checks again and writes nothing on failure.
+                if (Long.compareUnsigned(offset, memory.byteSize()) > 0 || bytes.length > memory.byteSize() - offset) {
+                    throw new WasmException(WasmException.Kind.TRAP, "out of bounds memory access");
+                }
+                memory.write(offset, bytes, 0, bytes.length);
+            } else {
+                instance.setDataSegment(i, segment.bytes());
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.linmem.wasm.nodes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.linmem.memory.nodes.MemoryCopyNode;
+import dev.linmem.memory.nodes.MemoryFillNode;
+import dev.linmem.memory.nodes.MemoryGrowNode;
+import dev.linmem.memory.nodes.MemoryInitNode;
+import dev.linmem.memory.nodes.MemoryLoadNode;
+import dev.linmem.memory.nodes.MemorySizeNode;
+import dev.linmem.memory.nodes.MemoryStoreNode;
+import dev.linmem.wasm.module.MemoryLimits;
+import dev.linmem.wasm.module.WasmFunction;
+import dev.linmem.wasm.module.WasmModule;
+import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.FunctionTypes;
+import dev.linmem.wasm.runtime.ModuleInstance;
+
+/**
+ * Builds the interpreter node of a function for one instance: walks the body once and gives every
+ * memory instruction and call its own child node (so each site specializes on its own), recording
+ * for each pc which child serves it. Runs after all functions of the instance have call targets,
+ * because direct call sites bind their callee here.
+ */
+public final class FunctionNodeFactory {
+    private FunctionNodeFactory() {
+    }
+
+    public static WasmFunctionNode create(ModuleInstance instance, WasmFunction function, FunctionTypes types) {
+        WasmModule module = instance.module();
+        byte[] code = module.bytes();
+        List<MemoryLimits> memoryTypes = module.allMemories();
+        boolean[] memoryIs64 = new boolean[memoryTypes.size()];
+        for (int i = 0; i < memoryIs64.length; i++) {
+            memoryIs64[i] = memoryTypes.get(i).is64();
+        }
+        int[] siteOfPc = new int[function.bodyEnd() - function.bodyStart()];
+        Arrays.fill(siteOfPc, -1);
+        List<Node> sites = new ArrayList<>();
+        for (int pc = function.bodyStart(); pc < function.bodyEnd(); pc = InstructionWalker.next(code, pc)) {
+            Node site = siteNode(instance, code, pc, types);
+            if (site != null) {
+                siteOfPc[pc - function.bodyStart()] = sites.size();
+                sites.add(site);
+            }
+        }
+        return new WasmFunctionNode(instance, function, memoryIs64, siteOfPc, sites.toArray(new Node[0]));
+    }
+
+    /** The child node the instruction at {@code pc} needs, or null. */
+    private static Node siteNode(ModuleInstance instance, byte[] code, int pc, FunctionTypes types) {
+        int opcode = code[pc] & 0xff;
+        switch (opcode) {
+            case 0x10: {
+                FunctionInstance callee = instance.function(Bytecode.readU32(code, pc + 1));
+                return new DirectCallSiteNode(callee);
+            }
+            case 0x11: {
+                int typeIndex = Bytecode.readU32(code, pc + 1);
+                int tableIndex = Bytecode.readU32(code, pc + 1 + Bytecode.lebLength(code, pc + 1));
+                var type = instance.module().types().get(typeIndex);
+                return new IndirectCallSiteNode(type, types.idOf(type), instance.table(tableIndex));
+            }
+            case 0x3F:
+                return MemorySizeNode.create();
+            case 0x40:
+                return MemoryGrowNode.create();
+            case 0xFC: {
+                int sub = Bytecode.readU32(code, pc + 1);
+                return switch (sub) {
+                    case 8 -> MemoryInitNode.create();
+                    case 10 -> MemoryCopyNode.create();
+                    case 11 -> MemoryFillNode.create();
+                    default -> null;
+                };
+            }
+            default:
+                if (opcode >= 0x28 && opcode <= 0x3E) {
+                    return memoryAccessNode(code, pc, opcode);
+                }
+                return null;
+        }
+    }
+
+    private static Node memoryAccessNode(byte[] code, int pc, int opcode) {
+        int p = pc + 1;
+        int flags = Bytecode.readU32(code, p);
+        p += Bytecode.lebLength(code, p);
+        if ((flags & 0x40) != 0) {
+            p += Bytecode.lebLength(code, p);
+        }
+        long offset = Bytecode.readUnsigned(code, p);
+        return switch (opcode) {
+            case 0x28 -> MemoryLoadNode.create(4, false, offset); // i32.load
+            case 0x29 -> MemoryLoadNode.create(8, false, offset); // i64.load
+            case 0x2A -> MemoryLoadNode.create(4, false, offset); // f32.load
+            case 0x2B -> MemoryLoadNode.create(8, false, offset); // f64.load
+            case 0x2C -> MemoryLoadNode.create(1, true, offset); // i32.load8_s
+            case 0x2D -> MemoryLoadNode.create(1, false, offset);
+            case 0x2E -> MemoryLoadNode.create(2, true, offset); // i32.load16_s
+            case 0x2F -> MemoryLoadNode.create(2, false, offset);
+            case 0x30 -> MemoryLoadNode.create(1, true, offset); // i64.load8_s
+            case 0x31 -> MemoryLoadNode.create(1, false, offset);
+            case 0x32 -> MemoryLoadNode.create(2, true, offset); // i64.load16_s
+            case 0x33 -> MemoryLoadNode.create(2, false, offset);
+            case 0x34 -> MemoryLoadNode.create(4, true, offset); // i64.load32_s
+            case 0x35 -> MemoryLoadNode.create(4, false, offset);
+            case 0x36, 0x38 -> MemoryStoreNode.create(4, offset); // i32.store, f32.store
+            case 0x37, 0x39 -> MemoryStoreNode.create(8, offset); // i64.store, f64.store
+            case 0x3A, 0x3C -> MemoryStoreNode.create(1, offset); // store8
+            case 0x3B, 0x3D -> MemoryStoreNode.create(2, offset); // store16
+            case 0x3E -> MemoryStoreNode.create(4, offset); // i64.store32
+            default -> throw new IllegalStateException("not a memory access: 0x" + Integer.toHexString(opcode));
+        };
+    }
+}

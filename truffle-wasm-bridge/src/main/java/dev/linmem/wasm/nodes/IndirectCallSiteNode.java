@@ -1,0 +1,56 @@
+package dev.linmem.wasm.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+
+import dev.linmem.wasm.module.FuncType;
+import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.TableInstance;
+import dev.linmem.wasm.runtime.WasmTrap;
+
+/**
+ * {@code call_indirect type table}: looks the callee up in a table, checks it is there and has
+ * the expected type (by canonical type id, so callees from other modules compare correctly).
+ */
+final class IndirectCallSiteNode extends CallSiteNode {
+    private final TableInstance table;
+    private final int expectedTypeId;
+    @Child private IndirectCallNode call = IndirectCallNode.create();
+
+    IndirectCallSiteNode(FuncType type, int expectedTypeId, TableInstance table) {
+        super(type);
+        this.table = table;
+        this.expectedTypeId = expectedTypeId;
+    }
+
+    @Override
+    int execute(VirtualFrame frame, int sp) {
+        int index = (int) frame.getLongStatic(sp - 1);
+        int base = sp - 1 - parameterCount();
+        if (Integer.toUnsignedLong(index) >= table.size()) {
+            throw trap("undefined element ", index);
+        }
+        Object element = table.get(index);
+        if (element == null) {
+            throw trap("uninitialized element ", index);
+        }
+        FunctionInstance callee = (FunctionInstance) element;
+        if (callee.typeId() != expectedTypeId) {
+            throw trap("indirect call type mismatch");
+        }
+        Object result = call.call(callee.callTarget(), readArguments(frame, base));
+        return pushResults(frame, base, result);
+    }
+
+    private WasmTrap trap(String text) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(text, this);
+    }
+
+    /** The reference interpreter names the element index after the text ("uninitialized element 2"). */
+    private WasmTrap trap(String text, int index) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(text + Integer.toUnsignedString(index), this);
+    }
+}

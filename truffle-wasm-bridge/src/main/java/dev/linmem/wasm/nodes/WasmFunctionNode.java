@@ -1,0 +1,486 @@
+package dev.linmem.wasm.nodes;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.ExplodeLoop.LoopExplosionKind;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.nodes.MemoryCopyNode;
+import dev.linmem.memory.nodes.MemoryFillNode;
+import dev.linmem.memory.nodes.MemoryGrowNode;
+import dev.linmem.memory.nodes.MemoryInitNode;
+import dev.linmem.memory.nodes.MemoryLoadNode;
+import dev.linmem.memory.nodes.MemorySizeNode;
+import dev.linmem.memory.nodes.MemoryStoreNode;
+import dev.linmem.wasm.module.WasmFunction;
+import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.GlobalInstance;
+import dev.linmem.wasm.runtime.ModuleInstance;
+import dev.linmem.wasm.runtime.TableInstance;
+import dev.linmem.wasm.runtime.WasmTrap;
+
+/**
+ * The interpreter of one function body of one instance: a dispatch loop over the module's bytes.
+ *
+ * <p>The operand stack lives in static frame slots after the locals: {@code sp} is the slot index
+ * just above the top value. Every number occupies a slot's primitive half as a long of raw bits,
+ * every reference its object half. Under partial evaluation the loop is exploded with
+ * MERGE_EXPLODE: pc and sp are constants at every point, so each instruction becomes straight-line
+ * code over frame slots, which the compiler then turns into registers.
+ *
+ * <p>The instance's memories, tables, globals and functions are constants of this node (one node
+ * per function per instance), so identity-cached memory nodes fold. Memory accesses and calls are
+ * child nodes, one per instruction site, found by {@link #siteOfPc} (built at link time).
+ *
+ * <p>Branch targets come from the validator's side table (see {@link WasmFunction}); a backward
+ * branch (to a loop) polls for on-stack replacement, so long loops compile even when the function
+ * is called once.
+ */
+public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
+    private final ModuleInstance instance;
+    @CompilationFinal(dimensions = 1) private final byte[] code;
+    private final int bodyStart;
+    private final int bodyEnd;
+    /** Number of locals (parameters included): the first operand-stack slot. */
+    private final int localCount;
+    @CompilationFinal(dimensions = 1) private final int[] sideTableIndex;
+    @CompilationFinal(dimensions = 1) private final int[] sideTable;
+    @CompilationFinal(dimensions = 1) private final boolean[] resultIsReference;
+    @CompilationFinal(dimensions = 1) private final LinearMemory[] memories;
+    @CompilationFinal(dimensions = 1) private final boolean[] memoryIs64;
+    @CompilationFinal(dimensions = 1) private final TableInstance[] tables;
+    @CompilationFinal(dimensions = 1) private final GlobalInstance[] globals;
+    @CompilationFinal(dimensions = 1) private final FunctionInstance[] functions;
+    /** Per body byte: the index into {@link #sites} of the child node of the instruction at that pc, or -1. */
+    @CompilationFinal(dimensions = 1) private final int[] siteOfPc;
+    @Children private final Node[] sites;
+    @CompilationFinal private Object osrMetadata;
+
+    WasmFunctionNode(ModuleInstance instance, WasmFunction function, boolean[] memoryIs64, int[] siteOfPc, Node[] sites) {
+        this.instance = instance;
+        this.code = instance.module().bytes();
+        this.bodyStart = function.bodyStart();
+        this.bodyEnd = function.bodyEnd();
+        this.localCount = function.locals().length;
+        this.sideTableIndex = function.sideTableIndex();
+        this.sideTable = function.sideTable();
+        this.resultIsReference = CallSiteNode.referenceFlags(function.type().results());
+        this.memories = instance.memories();
+        this.memoryIs64 = memoryIs64;
+        this.tables = instance.tables();
+        this.globals = instance.globals();
+        this.functions = instance.functions();
+        this.siteOfPc = siteOfPc;
+        this.sites = sites;
+    }
+
+    /** Runs the body from its start with an empty operand stack; the locals are already set. */
+    public Object execute(VirtualFrame frame) {
+        return execute(frame, bodyStart, localCount);
+    }
+
+    @ExplodeLoop(kind = LoopExplosionKind.MERGE_EXPLODE)
+    @BytecodeInterpreterSwitch
+    private Object execute(VirtualFrame frame, int startPc, int startSp) {
+        int pc = startPc;
+        int sp = startSp;
+        dispatch: while (true) {
+            CompilerAsserts.partialEvaluationConstant(pc);
+            CompilerAsserts.partialEvaluationConstant(sp);
+            if (pc >= bodyEnd) {
+                return results(frame, sp);
+            }
+            int opcode = code[pc] & 0xff;
+            switch (opcode) {
+                case 0x00:
+                    throw trap("unreachable");
+                case 0x01, 0x0B: // nop, end
+                    pc++;
+                    continue dispatch;
+                case 0x02, 0x03: // block, loop: the side table makes them no-ops
+                    pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                    continue dispatch;
+                default:
+                    break;
+            }
+            switch (opcode) {
+                case 0x04: { // if
+                    sp--;
+                    if ((int) frame.getLongStatic(sp) != 0) {
+                        pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                    } else {
+                        pc = sideTable[sideTableIndex[pc - bodyStart]];
+                    }
+                    continue dispatch;
+                }
+                case 0x05: // else, reached at the end of the then-branch: skip to the end
+                    pc = sideTable[sideTableIndex[pc - bodyStart]];
+                    continue dispatch;
+                case 0x0C: { // br
+                    int entry = sideTableIndex[pc - bodyStart];
+                    int target = sideTable[entry];
+                    sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                    if (target <= pc) {
+                        Object osrResult = pollOsr(frame, target, sp);
+                        if (osrResult != null) {
+                            return unwrapOsrResult(osrResult);
+                        }
+                    }
+                    pc = target;
+                    continue dispatch;
+                }
+                case 0x0D: { // br_if
+                    sp--;
+                    if ((int) frame.getLongStatic(sp) != 0) {
+                        int entry = sideTableIndex[pc - bodyStart];
+                        int target = sideTable[entry];
+                        sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                        if (target <= pc) {
+                            Object osrResult = pollOsr(frame, target, sp);
+                            if (osrResult != null) {
+                                return unwrapOsrResult(osrResult);
+                            }
+                        }
+                        pc = target;
+                    } else {
+                        pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                    }
+                    continue dispatch;
+                }
+                case 0x0E: { // br_table
+                    sp--;
+                    int index = (int) frame.getLongStatic(sp);
+                    int count = Bytecode.readU32(code, pc + 1);
+                    int first = sideTableIndex[pc - bodyStart];
+                    // Compare with every label so that each way out has a constant target.
+                    for (int label = 0; label <= count; label++) {
+                        if (label == count || index == label) {
+                            int entry = first + 3 * label;
+                            int target = sideTable[entry];
+                            sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                            if (target <= pc) {
+                                Object osrResult = pollOsr(frame, target, sp);
+                                if (osrResult != null) {
+                                    return unwrapOsrResult(osrResult);
+                                }
+                            }
+                            pc = target;
+                            continue dispatch;
+                        }
+                    }
+                    throw NumericInstructions.unknownOpcode(opcode);
+                }
+                case 0x0F: // return
+                    return results(frame, sp);
+                case 0x10, 0x11: // call, call_indirect
+                    sp = ((CallSiteNode) sites[siteOfPc[pc - bodyStart]]).execute(frame, sp);
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x1A: // drop
+                    sp--;
+                    pc++;
+                    continue dispatch;
+                case 0x1B, 0x1C: { // select, select t*: [a b c] -> c != 0 ? a : b
+                    sp -= 2;
+                    if ((int) frame.getLongStatic(sp + 1) == 0) {
+                        frame.copyStatic(sp, sp - 1);
+                    }
+                    pc = opcode == 0x1B ? pc + 1 : next(pc);
+                    continue dispatch;
+                }
+                case 0x20: // local.get
+                    frame.copyStatic(Bytecode.readU32(code, pc + 1), sp);
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x21: // local.set
+                    sp--;
+                    frame.copyStatic(sp, Bytecode.readU32(code, pc + 1));
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x22: // local.tee
+                    frame.copyStatic(sp - 1, Bytecode.readU32(code, pc + 1));
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x23: { // global.get
+                    GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
+                    if (global.type().valueType().isReference()) {
+                        frame.setObjectStatic(sp, global.reference());
+                    } else {
+                        frame.setLongStatic(sp, global.bits());
+                    }
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                }
+                case 0x24: { // global.set
+                    GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
+                    sp--;
+                    if (global.type().valueType().isReference()) {
+                        global.setReference(frame.getObjectStatic(sp));
+                    } else {
+                        global.setBits(frame.getLongStatic(sp));
+                    }
+                    pc = next(pc);
+                    continue dispatch;
+                }
+                case 0x25: // table.get
+                    TableInstructions.get(frame, tables[Bytecode.readU32(code, pc + 1)], sp, this);
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x26: // table.set
+                    TableInstructions.set(frame, tables[Bytecode.readU32(code, pc + 1)], sp, this);
+                    sp -= 2;
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x3F: { // memory.size
+                    int memoryIndex = Bytecode.readU32(code, pc + 1);
+                    frame.setLongStatic(sp, ((MemorySizeNode) sites[siteOfPc[pc - bodyStart]]).execute(memories[memoryIndex]));
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                }
+                case 0x40: { // memory.grow
+                    int memoryIndex = Bytecode.readU32(code, pc + 1);
+                    long delta = address(frame, sp - 1, memoryIndex);
+                    frame.setLongStatic(sp - 1, ((MemoryGrowNode) sites[siteOfPc[pc - bodyStart]]).execute(memories[memoryIndex], delta));
+                    pc = next(pc);
+                    continue dispatch;
+                }
+                case 0x41, 0x42: // i32.const, i64.const: the signed LEB is already sign-extended
+                    frame.setLongStatic(sp, Bytecode.readSigned(code, pc + 1));
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x43: // f32.const
+                    frame.setLongStatic(sp, Bytecode.readFixed(code, pc + 1, 4));
+                    sp++;
+                    pc += 5;
+                    continue dispatch;
+                case 0x44: // f64.const
+                    frame.setLongStatic(sp, Bytecode.readFixed(code, pc + 1, 8));
+                    sp++;
+                    pc += 9;
+                    continue dispatch;
+                case 0xD0: // ref.null t
+                    frame.setObjectStatic(sp, null);
+                    sp++;
+                    pc += 2;
+                    continue dispatch;
+                case 0xD1: // ref.is_null
+                    frame.setLongStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
+                    pc++;
+                    continue dispatch;
+                case 0xD2: // ref.func
+                    frame.setObjectStatic(sp, functions[Bytecode.readU32(code, pc + 1)]);
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                case 0xFC:
+                    sp = executePrefixed(frame, pc, sp);
+                    pc = next(pc);
+                    continue dispatch;
+                default:
+                    break;
+            }
+            if (opcode >= 0x28 && opcode <= 0x35) {
+                sp = load(frame, opcode, pc, sp);
+            } else if (opcode >= 0x36 && opcode <= 0x3E) {
+                sp = store(frame, pc, sp);
+            } else if (opcode >= 0x45 && opcode <= 0xC4) {
+                sp = NumericInstructions.execute(frame, opcode, sp, this);
+                pc++;
+                continue dispatch;
+            } else {
+                throw NumericInstructions.unknownOpcode(opcode);
+            }
+            pc = next(pc);
+        }
+    }
+
+    private int next(int pc) {
+        return InstructionWalker.next(code, pc);
+    }
+
+    /** Moves the top {@code arity} values down to {@code targetSp} (a branch leaving blocks); returns the new top. */
+    @ExplodeLoop
+    private static int unwind(VirtualFrame frame, int sp, int arity, int targetSp) {
+        int from = sp - arity;
+        if (from != targetSp) {
+            for (int i = 0; i < arity; i++) {
+                frame.copyStatic(from + i, targetSp + i);
+            }
+        }
+        return targetSp + arity;
+    }
+
+    /** The function's results, the top values of the stack: null, one value, or Object[]. */
+    @ExplodeLoop
+    private Object results(VirtualFrame frame, int sp) {
+        int count = resultIsReference.length;
+        if (count == 0) {
+            return null;
+        }
+        if (count == 1) {
+            return value(frame, sp - 1, resultIsReference[0]);
+        }
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = value(frame, sp - count + i, resultIsReference[i]);
+        }
+        return values;
+    }
+
+    private static Object value(VirtualFrame frame, int slot, boolean isReference) {
+        return isReference ? frame.getObjectStatic(slot) : (Object) frame.getLongStatic(slot);
+    }
+
+    /** An address or length operand of memory {@code memoryIndex}: i32 operands are unsigned. */
+    private long address(VirtualFrame frame, int slot, int memoryIndex) {
+        long bits = frame.getLongStatic(slot);
+        return memoryIs64[memoryIndex] ? bits : Integer.toUnsignedLong((int) bits);
+    }
+
+    /** The memory index of a memarg: present only when bit 6 of the alignment flags says so. */
+    private int memargMemory(int pc) {
+        int flags = Bytecode.readU32(code, pc + 1);
+        if ((flags & 0x40) == 0) {
+            return 0;
+        }
+        return Bytecode.readU32(code, pc + 1 + Bytecode.lebLength(code, pc + 1));
+    }
+
+    private int load(VirtualFrame frame, int opcode, int pc, int sp) {
+        int memoryIndex = memargMemory(pc);
+        MemoryLoadNode node = (MemoryLoadNode) sites[siteOfPc[pc - bodyStart]];
+        long value = node.execute(memories[memoryIndex], address(frame, sp - 1, memoryIndex));
+        frame.setLongStatic(sp - 1, value);
+        return sp;
+    }
+
+    private int store(VirtualFrame frame, int pc, int sp) {
+        int memoryIndex = memargMemory(pc);
+        MemoryStoreNode node = (MemoryStoreNode) sites[siteOfPc[pc - bodyStart]];
+        node.execute(memories[memoryIndex], address(frame, sp - 2, memoryIndex), frame.getLongStatic(sp - 1));
+        return sp - 2;
+    }
+
+    /** The 0xFC-prefixed instructions: saturating truncation, bulk memory, table operations. */
+    private int executePrefixed(VirtualFrame frame, int pc, int sp) {
+        int sub = Bytecode.readU32(code, pc + 1);
+        int p = pc + 1 + Bytecode.lebLength(code, pc + 1);
+        int first = sub >= 8 ? Bytecode.readU32(code, p) : 0;
+        int second = (sub == 8 || sub == 10 || sub == 12 || sub == 14) ? Bytecode.readU32(code, p + Bytecode.lebLength(code, p)) : 0;
+        switch (sub) {
+            case 0, 1, 2, 3, 4, 5, 6, 7:
+                NumericInstructions.truncateSaturating(frame, sub, sp);
+                return sp;
+            case 8: { // memory.init data mem: dst, src, length
+                MemoryInitNode node = (MemoryInitNode) sites[siteOfPc[pc - bodyStart]];
+                long dst = address(frame, sp - 3, second);
+                long src = Integer.toUnsignedLong((int) frame.getLongStatic(sp - 2));
+                long length = Integer.toUnsignedLong((int) frame.getLongStatic(sp - 1));
+                node.execute(memories[second], instance.dataSegment(first), dst, src, length);
+                return sp - 3;
+            }
+            case 9: // data.drop
+                instance.setDataSegment(first, EMPTY_BYTES);
+                return sp;
+            case 10: { // memory.copy dstMem srcMem: dst, src, length (length is i64 only if both are)
+                MemoryCopyNode node = (MemoryCopyNode) sites[siteOfPc[pc - bodyStart]];
+                long dst = address(frame, sp - 3, first);
+                long src = address(frame, sp - 2, second);
+                long lengthBits = frame.getLongStatic(sp - 1);
+                long length = memoryIs64[first] && memoryIs64[second] ? lengthBits : Integer.toUnsignedLong((int) lengthBits);
+                node.execute(memories[first], memories[second], dst, src, length);
+                return sp - 3;
+            }
+            case 11: { // memory.fill mem: dst, byte value, length
+                MemoryFillNode node = (MemoryFillNode) sites[siteOfPc[pc - bodyStart]];
+                long dst = address(frame, sp - 3, first);
+                int value = (int) frame.getLongStatic(sp - 2);
+                long length = address(frame, sp - 1, first);
+                node.execute(memories[first], dst, value, length);
+                return sp - 3;
+            }
+            case 12: // table.init elem table
+                TableInstructions.init(frame, instance, first, tables[second], sp, this);
+                return sp - 3;
+            case 13: // elem.drop
+                instance.setElementSegment(first, EMPTY_REFERENCES);
+                return sp;
+            case 14: // table.copy dst src
+                TableInstructions.copy(frame, tables[first], tables[second], sp, this);
+                return sp - 3;
+            case 15: // table.grow
+                TableInstructions.grow(frame, tables[first], sp);
+                return sp - 1;
+            case 16: // table.size
+                frame.setLongStatic(sp, tables[first].size());
+                return sp + 1;
+            case 17: // table.fill
+                TableInstructions.fill(frame, tables[first], sp, this);
+                return sp - 3;
+            default:
+                throw NumericInstructions.unknownOpcode(0xFC00 | sub);
+        }
+    }
+
+    private static final byte[] EMPTY_BYTES = new byte[0];
+    private static final Object[] EMPTY_REFERENCES = new Object[0];
+
+    private WasmTrap trap(String message) {
+        CompilerDirectives.transferToInterpreter();
+        return WasmTrap.create(message, this);
+    }
+
+    // On-stack replacement. The target packs the loop's pc and the stack height at the back edge
+    // into one long, so each (loop, height) pair gets its own OSR compilation with both constant.
+
+    /** A null result of a void function could not be told apart from "no OSR happened". */
+    private static final Object NULL_RESULT = new Object();
+
+    private Object pollOsr(VirtualFrame frame, int target, int sp) {
+        if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this)) {
+            return BytecodeOSRNode.tryOSR(this, ((long) sp << 32) | (target & 0xffff_ffffL), null, null, frame);
+        }
+        return null;
+    }
+
+    private static Object unwrapOsrResult(Object result) {
+        return result == NULL_RESULT ? null : result;
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, long target, Object interpreterState) {
+        Object result = execute(osrFrame, (int) target, (int) (target >>> 32));
+        return result == null ? NULL_RESULT : result;
+    }
+
+    /** Nothing to prepare: the body has no lazily built state an OSR compilation would need. */
+    @Override
+    public void prepareOSR(long target) {
+    }
+
+    /** The whole frame (locals and operand stack) moves over; the long target needs this overload. */
+    @Override
+    public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, long target, Object targetMetadata) {
+        transferOSRFrame(osrFrame, parentFrame, target, targetMetadata);
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
+    }
+}
