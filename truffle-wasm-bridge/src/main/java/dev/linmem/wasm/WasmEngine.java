@@ -50,8 +50,20 @@ public final class WasmEngine implements AutoCloseable {
      * polyglot options (for example {@code engine.CompileImmediately=true} in tests).
      */
     public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
+        return create(allocator, spectestOutput, options, null);
+    }
+
+    /**
+     * As {@link #create(MemoryAllocator, PrintStream, Map)}, with the polyglot engine's log (for
+     * example {@code engine.TraceCompilation}) written to {@code logOutput} instead of stderr.
+     */
+    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options, OutputStream logOutput) {
         Objects.requireNonNull(allocator, "allocator");
-        Context context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).build();
+        Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
+        if (logOutput != null) {
+            builder.logHandler(logOutput);
+        }
+        Context context = builder.build();
         context.initialize(WasmLanguage.ID);
         WasmEngine engine = new WasmEngine(context);
         engine.inContext(() -> {
