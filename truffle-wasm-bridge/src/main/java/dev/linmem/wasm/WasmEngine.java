@@ -137,9 +137,20 @@ public final class WasmEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the polyglot context; memories owned by instances are left to their allocator's lifecycle. */
+    /**
+     * Closes every memory this engine's allocator made (for modules and spectest; native storage
+     * is freed, pool slots return to their pool), then the polyglot context. Memories handed out
+     * by {@link WasmInstance#memory} are closed too: using them afterwards traps.
+     */
     @Override
     public void close() {
-        context.close();
+        try {
+            inContext(() -> {
+                WasmContext.get(null).closeMemories();
+                return null;
+            });
+        } finally {
+            context.close();
+        }
     }
 }
