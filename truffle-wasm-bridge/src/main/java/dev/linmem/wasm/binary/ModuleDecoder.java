@@ -34,7 +34,7 @@ public final class ModuleDecoder {
     private static final int VERSION = 1;
 
     /** Hard limit on the locals of one function (parameters excluded), as in the JS API (50,000). */
-    static final int MAX_LOCALS = 50_000;
+    public static final int MAX_LOCALS = 50_000;
 
     private final byte[] bytes;
     private final WasmFeatures features;
