@@ -1,0 +1,54 @@
+package dev.linmem.wasm.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/linmem}'s Java side: {@code run} a module's export, {@code spectest} wast2json scripts.
+ *
+ * <p>Exit codes: 0 success; 1 a trap (or failed spec commands); 2 a module that is malformed,
+ * invalid or unlinkable, a missing file or a bad argument.
+ */
+@Command(name = "linmem", mixinStandardHelpOptions = true, version = "linmem 0.1.0",
+        description = "WebAssembly on Truffle with linmem linear memories.",
+        subcommands = {RunCommand.class, SpectestCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** A trap in the guest, or failed spec commands. */
+    static final int EXIT_FAILURE = 1;
+    /** The module or the command line is wrong: nothing ran. */
+    static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: run or spectest");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; tests call this in-process. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        // Arguments such as -inf and -nan look like options; let them through to run's ARGS.
+        commandLine.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.linmem.wasm.cli;
+
+import dev.linmem.memory.LinearMemory;
+import dev.linmem.wasm.WasmEngine;
+import dev.linmem.wasm.WasmException;
+import dev.linmem.wasm.WasmExport;
+import dev.linmem.wasm.WasmInstance;
+import dev.linmem.wasm.module.ExternalKind;
+import dev.linmem.wasm.module.ValType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code linmem run FILE.wasm [--invoke NAME] [ARGS...]}: instantiate a module and call one export. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Instantiate FILE.wasm and call an exported function (default: _start, else main, "
+                + "else the only exported function); print its results one per line.")
+final class RunCommand implements Callable<Integer> {
+
+    /** A mistake on the command line found after parsing (unknown export, wrong argument count). */
+    private static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MemoryChoice memory = new MemoryChoice();
+
+    @Parameters(index = "0", paramLabel = "FILE.wasm", description = "the module, in the binary format")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "arguments by the export's parameter types: i32/i64 decimal or 0x hex; f32/f64 decimal, nan, inf")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--invoke", paramLabel = "NAME", description = "the exported function to call")
+    String invoke;
+
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "call N times; print the first call's results and the median time of the last half of the calls")
+    Integer repeat;
+
+    @Option(names = "--stats", description = "print each memory's statistics at exit")
+    boolean stats;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (repeat != null && repeat < 1) {
+            err.println("linmem: --repeat must be at least 1, not " + repeat);
+            return Main.EXIT_USAGE;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            err.println("linmem: no such file: " + file);
+            return Main.EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("linmem: cannot read " + file + ": " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        RecordingAllocator allocator = new RecordingAllocator(memory.allocator());
+        WasmInstance instance = null;
+        try (allocator; WasmEngine engine = WasmEngine.create(allocator)) {
+            // The engine allocates the built-in spectest module's memory itself: not the program's.
+            int engineMemories = allocator.allocated().size();
+            try {
+                instance = engine.instantiate(engine.decode(bytes, file.getFileName().toString()));
+                WasmExport export = chooseExport(instance);
+                Object[] arguments = parseArguments(export);
+                callAndPrint(out, instance, export.name(), arguments);
+                return 0;
+            } catch (UsageError e) {
+                err.println("linmem: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            } catch (WasmException e) {
+                return report(err, e);
+            } finally {
+                out.flush();
+                if (stats) {
+                    printStatistics(out, allocator.allocated().subList(engineMemories, allocator.allocated().size()), instance);
+                }
+            }
+        }
+    }
+
+    private void callAndPrint(PrintWriter out, WasmInstance instance, String name, Object[] arguments) {
+        int calls = repeat == null ? 1 : repeat;
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            Object[] results = instance.invoke(name, arguments);
+            nanos[i] = System.nanoTime() - start;
+            if (i == 0) {
+                // Printed at once, so a trap in a later call still shows what the first returned.
+                for (Object result : results) {
+                    out.println(WasmValues.format(result));
+                }
+                out.flush();
+            }
+        }
+        if (repeat != null) {
+            // The first half is warm-up: the interpreter profiles and the JIT compiles there.
+            long[] lastHalf = Arrays.copyOfRange(nanos, calls / 2, calls);
+            Arrays.sort(lastHalf);
+            double medianMillis = lastHalf[lastHalf.length / 2] / 1e6;
+            out.printf("median of the last %d of %d calls: %.3f ms%n", lastHalf.length, calls, medianMillis);
+        }
+    }
+
+    /** Traps exit 1; a module that cannot be loaded exits 2. One line each, no stack trace. */
+    private int report(PrintWriter err, WasmException e) {
+        String message = oneLine(e.getMessage());
+        switch (e.kind()) {
+            case TRAP, EXHAUSTION -> {
+                err.println("linmem: " + (e.kind() == WasmException.Kind.TRAP ? "trap" : "call stack exhausted") + ": " + message);
+                return Main.EXIT_FAILURE;
+            }
+            default -> {
+                String offset = e.byteOffset() >= 0 ? " (at byte offset " + e.byteOffset() + ")" : "";
+                String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+                err.println("linmem: " + file + ": " + kind + " module: " + message + offset);
+                return Main.EXIT_USAGE;
+            }
+        }
+    }
+
+    private WasmExport chooseExport(WasmInstance instance) throws UsageError {
+        List<WasmExport> functions = instance.exports().stream()
+                .filter(e -> e.kind() == ExternalKind.FUNCTION)
+                .toList();
+        String names = functions.isEmpty() ? "none"
+                : functions.stream().map(WasmExport::name).collect(Collectors.joining(", "));
+        if (invoke != null) {
+            return functions.stream().filter(e -> e.name().equals(invoke)).findFirst()
+                    .orElseThrow(() -> new UsageError("no exported function '" + invoke + "' in " + file
+                            + " (exported functions: " + names + ")"));
+        }
+        for (String preferred : List.of("_start", "main")) {
+            for (WasmExport e : functions) {
+                if (e.name().equals(preferred)) {
+                    return e;
+                }
+            }
+        }
+        if (functions.size() == 1) {
+            return functions.get(0);
+        }
+        throw new UsageError(file + " exports no _start or main and " + (functions.isEmpty() ? "no function"
+                : functions.size() + " functions") + "; choose one with --invoke NAME (exported functions: " + names + ")");
+    }
+
+    private Object[] parseArguments(WasmExport export) throws UsageError {
+        for (String arg : args) {
+            // Unknown options reach ARGS (so that -1 and -inf can be arguments); no value starts with "--".
+            if (arg.startsWith("--")) {
+                throw new UsageError("unknown option '" + arg + "' (see linmem run --help)");
+            }
+        }
+        List<ValType> params = export.params();
+        if (params.size() != args.size()) {
+            throw new UsageError(export.name() + " takes " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+                    + " (" + params.stream().map(WasmValues::name).collect(Collectors.joining(", ")) + "), got " + args.size());
+        }
+        Object[] values = new Object[params.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = WasmValues.parse(args.get(i), params.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("argument " + (i + 1) + " of " + export.name() + ": " + e.getMessage());
+            }
+        }
+        return values;
+    }
+
+    private static void printStatistics(PrintWriter out, List<LinearMemory> memories, WasmInstance instance) {
+        for (int i = 0; i < memories.size(); i++) {
+            LinearMemory memory = memories.get(i);
+            out.println("memory " + i + exportNames(instance, memory) + ": " + memory.pages() + " pages, "
+                    + MemoryStats.describe(memory));
+        }
+        out.flush();
+    }
+
+    private static String exportNames(WasmInstance instance, LinearMemory memory) {
+        if (instance == null) {
+            return "";
+        }
+        String names = instance.exports().stream()
+                .filter(e -> e.kind() == ExternalKind.MEMORY && instance.memory(e.name()) == memory)
+                .map(e -> "\"" + e.name() + "\"")
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "" : " (exported as " + names + ")";
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}
