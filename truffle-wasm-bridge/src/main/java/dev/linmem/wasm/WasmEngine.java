@@ -2,9 +2,11 @@ package dev.linmem.wasm;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
@@ -29,12 +31,14 @@ import dev.linmem.wasm.runtime.ModuleInstance;
  * runtime directly (no interop round trip), so guest code runs under the optimizing Truffle
  * runtime with per-instance call targets.
  *
- * <p>Not thread-safe: use an engine from one thread at a time.
+ * <p>Threads: any number of threads may invoke functions at once (wasm threads share memories and
+ * synchronize through atomics, wait and notify); decode, instantiate and register are safe to call
+ * concurrently too. {@link #close} must come after every other call has returned.
  */
 public final class WasmEngine implements AutoCloseable {
     private final Context context;
-    private final Map<WasmModule, String> moduleNames = new WeakHashMap<>();
-    private int anonymousInstances;
+    private final Map<WasmModule, String> moduleNames = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicInteger anonymousInstances = new AtomicInteger();
 
     private WasmEngine(Context context) {
         this.context = context;
@@ -94,7 +98,7 @@ public final class WasmEngine implements AutoCloseable {
      * EXHAUSTION.
      */
     public WasmInstance instantiate(WasmModule module) {
-        String name = moduleNames.getOrDefault(module, "module" + anonymousInstances++);
+        String name = moduleNames.getOrDefault(module, "module" + anonymousInstances.getAndIncrement());
         ModuleInstance instance = guest(() -> Instantiator.instantiate(WasmContext.get(null), module, name));
         return new WasmInstance(this, instance);
     }

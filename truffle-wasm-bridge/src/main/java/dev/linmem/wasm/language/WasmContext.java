@@ -3,9 +3,10 @@ package dev.linmem.wasm.language;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
@@ -26,10 +27,10 @@ public final class WasmContext {
 
     private final WasmLanguage language;
     private final FunctionTypes functionTypes = new FunctionTypes();
-    private final Map<String, ModuleInstance> registered = new HashMap<>();
+    private final Map<String, ModuleInstance> registered = new ConcurrentHashMap<>();
     private MemoryAllocator allocator;
     /** Every memory this context's allocator made (module-defined and spectest's): closed with the engine. */
-    private final List<LinearMemory> ownedMemories = new ArrayList<>();
+    private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
     private PrintStream spectestOutput = new PrintStream(OutputStream.nullOutputStream());
 
     WasmContext(WasmLanguage language) {
@@ -69,10 +70,12 @@ public final class WasmContext {
      * rather than by a cleaner, and pool slots go back to their pool.
      */
     public void closeMemories() {
-        for (LinearMemory memory : ownedMemories) {
-            memory.close();
+        synchronized (ownedMemories) {
+            for (LinearMemory memory : ownedMemories) {
+                memory.close();
+            }
+            ownedMemories.clear();
         }
-        ownedMemories.clear();
     }
 
     public PrintStream spectestOutput() {

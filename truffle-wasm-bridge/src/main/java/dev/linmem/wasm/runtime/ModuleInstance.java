@@ -122,8 +122,8 @@ public final class ModuleInstance {
         Object create();
     }
 
-    /** The export named {@code name}, made now if it is lazy; null when there is none. */
-    public Object export(String name) {
+    /** The export named {@code name}, made now if it is lazy (once, even when threads race); null when there is none. */
+    public synchronized Object export(String name) {
         Object external = exports.get(name);
         if (external instanceof LazyExport lazy) {
             external = lazy.create();
