@@ -70,7 +70,18 @@ public final class ModuleDecoder {
         for (int i = 0; i < m.codes.size(); i++) {
             int functionIndex = m.importedFunctionCount + i;
             FunctionValidator fv = new FunctionValidator(m, validator.declaredFunctionReferences(), functionIndex, m.codes.get(i));
-            functions.add(fv.validate());
+            try {
+                functions.add(fv.validate());
+            } catch (WasmException e) {
+                if (e.kind() == WasmException.Kind.INVALID) {
+                    // A format error anywhere in this or a later body takes precedence, as in the
+                    // reference interpreter, which decodes everything before validating.
+                    for (int j = i; j < m.codes.size(); j++) {
+                        BodyScanner.scan(bytes, m.codes.get(j).bodyStart(), m.codes.get(j).bodyEnd());
+                    }
+                }
+                throw e;
+            }
         }
         return new WasmModule(bytes, m.types, m.imports, functions, m.tables, m.memories, m.globals, m.exports, m.startFunction,
                         m.elements, m.data, m.dataCount, m.functionTypeIndicesTrimmed(), m.allTables, m.allMemories, m.allGlobals);
