@@ -244,9 +244,10 @@ public final class ModuleDecoder {
             String module = r.name();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed import kind", kindAt);
+                throw WasmException.malformed("malformed import kind" + tagNote(kindCode), kindAt);
             }
             Import imp = switch (kind) {
                 case FUNCTION -> {
@@ -324,14 +325,20 @@ public final class ModuleDecoder {
             int at = r.position();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed export kind", kindAt);
+                throw WasmException.malformed("malformed export kind" + tagNote(kindCode), kindAt);
             }
             long index = r.u32();
             m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
             m.exportOffsets.add(at);
         }
+    }
+
+    /** Kind 4 is a tag (exception handling), which linmem does not support. */
+    private static String tagNote(int kindCode) {
+        return kindCode == 4 ? " 4 (tags of exception handling are not supported)" : " " + kindCode;
     }
 
     private void readCode() {
