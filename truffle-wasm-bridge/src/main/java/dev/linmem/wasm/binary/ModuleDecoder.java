@@ -2,6 +2,7 @@ package dev.linmem.wasm.binary;
 
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.Global;
 import dev.linmem.wasm.module.GlobalType;
@@ -33,7 +34,7 @@ public final class ModuleDecoder {
     private static final int VERSION = 1;
 
     /** Hard limit on the locals of one function (parameters excluded), as in the JS API (50,000). */
-    static final int MAX_LOCALS = 50_000;
+    public static final int MAX_LOCALS = 50_000;
 
     private final byte[] bytes;
     private final WasmFeatures features;
@@ -63,13 +64,27 @@ public final class ModuleDecoder {
     private WasmModule run() {
         readHeader();
         readSections();
+        if (m.deferredInvalid != null) {
+            throw m.deferredInvalid;
+        }
         ModuleValidator validator = new ModuleValidator(m, features);
         validator.validate();
         List<WasmFunction> functions = new ArrayList<>(m.codes.size());
         for (int i = 0; i < m.codes.size(); i++) {
             int functionIndex = m.importedFunctionCount + i;
             FunctionValidator fv = new FunctionValidator(m, validator.declaredFunctionReferences(), functionIndex, m.codes.get(i));
-            functions.add(fv.validate());
+            try {
+                functions.add(fv.validate());
+            } catch (WasmException e) {
+                if (e.kind() == WasmException.Kind.INVALID) {
+                    // A format error anywhere in this or a later body takes precedence, as in the
+                    // reference interpreter, which decodes everything before validating.
+                    for (int j = i; j < m.codes.size(); j++) {
+                        BodyScanner.scan(bytes, m.codes.get(j).bodyStart(), m.codes.get(j).bodyEnd());
+                    }
+                }
+                throw e;
+            }
         }
         return new WasmModule(bytes, m.types, m.imports, functions, m.tables, m.memories, m.globals, m.exports, m.startFunction,
                         m.elements, m.data, m.dataCount, m.functionTypeIndicesTrimmed(), m.allTables, m.allMemories, m.allGlobals);
@@ -107,7 +122,8 @@ public final class ModuleDecoder {
             int idAt = r.position();
             int id = r.u8();
             if (id > 12) {
-                throw WasmException.malformed("malformed section id " + id, idAt);
+                String feature = id == 13 ? " (the tag section of exception handling is not supported)" : "";
+                throw WasmException.malformed("malformed section id " + id + feature, idAt);
             }
             // The size may overshoot the module by its own LEB length (the reference's bound); the
             // section's reads then end in "unexpected end".
@@ -174,7 +190,7 @@ public final class ModuleDecoder {
                 dataSectionSeen = true;
                 SegmentDecoder.readData(r, m);
             }
-            case 12 -> m.dataCount = vectorCount(0);
+            case 12 -> m.dataCount = dataCount();
             default -> throw new AssertionError("section id checked above");
         }
     }
@@ -187,8 +203,11 @@ public final class ModuleDecoder {
         return r.count(minBytes, "length out of bounds");
     }
 
-    /** A count that describes something else than the bytes that follow (the data count). */
-    private int vectorCount(int unused) {
+    /**
+     * The data count: it counts the segments of a later section, not bytes that follow, so it is
+     * not bounded here; the data section must then hold exactly that many.
+     */
+    private int dataCount() {
         int at = r.position();
         long n = r.u32();
         if (n > Integer.MAX_VALUE) {
@@ -208,7 +227,7 @@ public final class ModuleDecoder {
             }
             ValType[] params = readValTypes();
             ValType[] results = readValTypes();
-            m.types.add(new dev.linmem.wasm.module.FuncType(params, results));
+            m.types.add(new FuncType(params, results));
         }
     }
 
@@ -228,9 +247,10 @@ public final class ModuleDecoder {
             String module = r.name();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed import kind", kindAt);
+                throw WasmException.malformed("malformed import kind" + tagNote(kindCode), kindAt);
             }
             Import imp = switch (kind) {
                 case FUNCTION -> {
@@ -308,14 +328,20 @@ public final class ModuleDecoder {
             int at = r.position();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed export kind", kindAt);
+                throw WasmException.malformed("malformed export kind" + tagNote(kindCode), kindAt);
             }
             long index = r.u32();
             m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
             m.exportOffsets.add(at);
         }
+    }
+
+    /** Kind 4 is a tag (exception handling), which linmem does not support. */
+    private static String tagNote(int kindCode) {
+        return kindCode == 4 ? " 4 (tags of exception handling are not supported)" : " " + kindCode;
     }
 
     private void readCode() {
