@@ -1,6 +1,7 @@
 package dev.linmem.wasm.cli;
 
 import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryStatistics;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmExport;
@@ -197,8 +198,10 @@ final class RunCommand implements Callable<Integer> {
     private static void printStatistics(PrintWriter out, List<LinearMemory> memories, WasmInstance instance) {
         for (int i = 0; i < memories.size(); i++) {
             LinearMemory memory = memories.get(i);
-            out.println("memory " + i + exportNames(instance, memory) + ": " + memory.pages() + " pages, "
-                    + MemoryStats.describe(memory));
+            MemoryStatistics stats = memory.statistics();
+            out.println("memory " + i + exportNames(instance, memory) + ": " + memory.pages() + " pages, grows " + stats.grows()
+                    + ", failedGrows " + stats.failedGrows() + ", moves " + stats.moves()
+                    + ", bytesCopiedByMoves " + stats.bytesCopiedByMoves() + ", invalidations " + stats.invalidations());
         }
         out.flush();
     }
