@@ -17,12 +17,14 @@ public interface MemoryAllocator {
     /** @throws MemoryAllocationException when the memory cannot be created */
     LinearMemory allocate(MemoryType type);
 
+    /** Dynamic heap memories; a shared type, which must never move, becomes a {@link #staticHeap()} memory. */
     static MemoryAllocator dynamicHeap() {
-        return DynamicMemory::onHeap;
+        return type -> type.isShared() ? staticHeap().allocate(type) : DynamicMemory.onHeap(type);
     }
 
+    /** Dynamic native memories; a shared type, which must never move, becomes a {@link #staticNative()} memory. */
     static MemoryAllocator dynamicNative() {
-        return DynamicMemory::offHeap;
+        return type -> type.isShared() ? staticNative().allocate(type) : DynamicMemory.offHeap(type);
     }
 
     /**

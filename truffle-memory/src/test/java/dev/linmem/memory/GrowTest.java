@@ -210,6 +210,12 @@ class GrowTest {
             assertEquals(1, memory.grow(1));
             assertEquals(-1, memory.grow(1));
         }
+        // the dynamic presets give a shared type the static memory it needs, on the same storage
+        try (LinearMemory heap = MemoryAllocator.dynamicHeap().allocate(shared);
+                        LinearMemory offHeap = MemoryAllocator.dynamicNative().allocate(shared)) {
+            assertTrue(heap instanceof StaticMemory && !heap.isNative());
+            assertTrue(offHeap instanceof StaticMemory && offHeap.isNative());
+        }
     }
 
     @Test
