@@ -16,11 +16,12 @@ import java.util.Arrays;
 final class FunctionValidator extends MemoryTableValidation {
 
     private static final ValType[] NONE = new ValType[0];
-    private static final ValType[][] SINGLE = new ValType[ValType.values().length][];
+    /** The block types {@code [] -> [t]}, shared: blocks with one result are the common case. */
+    private static final FuncType[] SINGLE_RESULT = new FuncType[ValType.values().length];
 
     static {
         for (ValType t : ValType.values()) {
-            SINGLE[t.ordinal()] = new ValType[]{t};
+            SINGLE_RESULT[t.ordinal()] = new FuncType(NONE, new ValType[]{t});
         }
     }
 
@@ -265,7 +266,7 @@ final class FunctionValidator extends MemoryTableValidation {
         ValType single = ValType.fromCode(b);
         if (single != null) {
             r.u8();
-            return new FuncType(NONE, SINGLE[single.ordinal()]);
+            return SINGLE_RESULT[single.ordinal()];
         }
         if (b == TypeDecoder.V128) {
             throw TypeDecoder.simdNotSupported("block type v128", b, at);

@@ -2,6 +2,7 @@ package dev.linmem.wasm.binary;
 
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.Global;
 import dev.linmem.wasm.module.GlobalType;
@@ -107,7 +108,8 @@ public final class ModuleDecoder {
             int idAt = r.position();
             int id = r.u8();
             if (id > 12) {
-                throw WasmException.malformed("malformed section id " + id, idAt);
+                String feature = id == 13 ? " (the tag section of exception handling is not supported)" : "";
+                throw WasmException.malformed("malformed section id " + id + feature, idAt);
             }
             // The size may overshoot the module by its own LEB length (the reference's bound); the
             // section's reads then end in "unexpected end".
@@ -174,7 +176,7 @@ public final class ModuleDecoder {
                 dataSectionSeen = true;
                 SegmentDecoder.readData(r, m);
             }
-            case 12 -> m.dataCount = vectorCount(0);
+            case 12 -> m.dataCount = dataCount();
             default -> throw new AssertionError("section id checked above");
         }
     }
@@ -187,8 +189,11 @@ public final class ModuleDecoder {
         return r.count(minBytes, "length out of bounds");
     }
 
-    /** A count that describes something else than the bytes that follow (the data count). */
-    private int vectorCount(int unused) {
+    /**
+     * The data count: it counts the segments of a later section, not bytes that follow, so it is
+     * not bounded here; the data section must then hold exactly that many.
+     */
+    private int dataCount() {
         int at = r.position();
         long n = r.u32();
         if (n > Integer.MAX_VALUE) {
@@ -208,7 +213,7 @@ public final class ModuleDecoder {
             }
             ValType[] params = readValTypes();
             ValType[] results = readValTypes();
-            m.types.add(new dev.linmem.wasm.module.FuncType(params, results));
+            m.types.add(new FuncType(params, results));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.linmem.wasm.module.ConstExpr;
 import dev.linmem.wasm.module.ConstInstruction;
 import dev.linmem.wasm.module.ElementSegment;
 import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.Global;
 import dev.linmem.wasm.module.Import;
@@ -48,7 +49,6 @@ final class ModuleValidator {
 
     void validate() {
         int typeCount = m.types.size();
-        int funcIndex = 0;
         for (int i = 0; i < m.imports.size(); i++) {
             Import imp = m.imports.get(i);
             int at = m.importOffsets.get(i);
@@ -60,9 +60,8 @@ final class ModuleValidator {
                 }
             }
         }
-        funcIndex = m.importedFunctionCount;
         for (int i = 0; i < m.functionDeclOffsets.size(); i++) {
-            checkTypeIndex(m.functionTypeIndices[funcIndex + i], typeCount, m.functionDeclOffsets.get(i));
+            checkTypeIndex(m.functionTypeIndices[m.importedFunctionCount + i], typeCount, m.functionDeclOffsets.get(i));
         }
         int importedTables = m.allTables.size() - m.tables.size();
         for (int i = 0; i < m.tables.size(); i++) {
@@ -172,7 +171,7 @@ final class ModuleValidator {
             }
         }
         for (Export e : m.exports) {
-            if (e.kind() == dev.linmem.wasm.module.ExternalKind.FUNCTION) {
+            if (e.kind() == ExternalKind.FUNCTION) {
                 declaredReferences[e.index()] = true;
             }
         }

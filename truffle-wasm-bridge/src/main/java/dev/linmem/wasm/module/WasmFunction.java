@@ -40,4 +40,19 @@ public record WasmFunction(int functionIndex, int typeIndex, FuncType type, ValT
     public int paramCount() {
         return type.params().length;
     }
+
+    /** The parameter types (shared with {@link #type()}; do not modify). */
+    public ValType[] params() {
+        return type.params();
+    }
+
+    /** The result types (shared with {@link #type()}; do not modify). */
+    public ValType[] results() {
+        return type.results();
+    }
+
+    /** The number of instructions' bytes: {@code bodyEnd - bodyStart}. */
+    public int bodyLength() {
+        return bodyEnd - bodyStart;
+    }
 }
