@@ -484,6 +484,15 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         transferOSRFrame(osrFrame, parentFrame, target, targetMetadata);
     }
 
+    /**
+     * Nothing to copy back: when OSR code returns, it has run the function to its end and the
+     * interpreter only returns that result, never reading its own frame again. (Restoring would
+     * also cost a deoptimization on every exit from the OSR code.)
+     */
+    @Override
+    public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
+    }
+
     @Override
     public Object getOSRMetadata() {
         return osrMetadata;
