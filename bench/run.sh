@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs linmem's JMH suite on the optimizing runtime and writes the report:
+#   bench/run.sh [--quick] [JMH ARGS...]     (also: bin/linmem bench ...)
+# Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run takes about an
+# hour on 2 cores; --quick (a few minutes) runs fewer parameters with short iterations, to check
+# the pipeline rather than to quote numbers. JMH ARGS (a benchmark regex, -p name=v,...) pass on.
+set -euo pipefail
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$bench")
+. "$root/bin/jdk.sh"
+linmem_find_jdk
+
+mode=full
+if [ "${1:-}" = "--quick" ]; then mode=quick; shift; fi
+out="$bench/results/$mode"
+target="$bench/target"
+mkdir -p "$out" "$target"
+rm -f "$out"/grow-recovery-*.json
+
+# What the report states about the machine: the numbers only mean something next to it.
+{
+  echo "date (UTC):   $(date -u '+%Y-%m-%d %H:%M')"
+  echo "cpu:          $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) x $(nproc)"
+  echo "memory:       $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "kernel:       $(uname -sr)"
+  echo "jvm:          $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
+  echo "load before:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; $(nproc) cores)"
+} >"$out/machine.txt"
+
+echo "bench: building (log: $target/bench-build.log) ..." >&2
+if ! "$root/mvnw" -q -ntp -Dmaven.test.skip=true -pl bench -am install \
+    dependency:build-classpath -Dmdep.outputFile="$target/bench.classpath" >"$target/bench-build.log" 2>&1; then
+  cat "$target/bench-build.log" >&2
+  exit 3
+fi
+# Run from a snapshot of the classes, so that rebuilding during a long run cannot break its forks.
+rm -rf "$target/run-$mode"
+cp -r "$target/classes" "$target/run-$mode"
+classpath="$target/run-$mode:$(cat "$target/bench.classpath")"
+
+# The optimizing runtime's flags, as in the parent pom, with this module's compiler jars. Every
+# fork gets them through -jvmArgs, and every benchmark's setup checks the runtime is optimizing.
+flags=$(sed -n 's:.*<graal.jvm.flags>\(.*\)</graal.jvm.flags>.*:\1:p' "$root/pom.xml")
+# Compilation is synchronous for every Truffle engine (linmem and GraalWasm alike): on 2 loaded
+# cores the background compiler thread was seen not to start a first compilation within a 6 s
+# warm-up, so background compilation would measure the interpreter, not the compiled code.
+flags="${flags//'${graal.upgrade.dir}'/$target/graal-upgrade} -Xms3g -Xmx3g -Dpolyglot.engine.BackgroundCompilation=false"
+
+# Runs JMH once; $1 names the JSON file, the rest are JMH arguments.
+run_jmh() {
+  local name=$1
+  shift
+  # shellcheck disable=SC2086 # the flags are words by design
+  "$JAVA_HOME/bin/java" $flags -cp "$classpath" org.openjdk.jmh.Main \
+    -jvmArgs "$flags -Dlinmem.bench.sidecar=$out" -rf json -rff "$out/$name.json" "$@" 2>&1 | tee -a "$out/jmh.log"
+}
+
+rm -f "$out"/jmh*.json "$out/jmh.log"
+if [ "$mode" = quick ]; then
+  # Short iterations and a subset of the parameters; the grow-recovery benchmark keeps enough
+  # grows (one per iteration) to pass the renewal bound, so it runs apart with its own count.
+  run_jmh jmh -f 1 -wi 2 -w 1 -i 2 -r 1 \
+    -p op=SEQ_LOAD_I32,RAND_STORE_I64 \
+    -p kernel=FILL_SUM_I32,SORT,COPY_BLOCKS,GROW_PAGES \
+    -p bulkBytes=1048576 -p poolBytes=67108864 \
+    -e GrowRecoveryBenchmark "$@"
+  if [ $# -eq 0 ]; then run_jmh jmh-recovery -f 1 -i 10 GrowRecoveryBenchmark; fi
+else
+  run_jmh jmh "$@"
+fi
+
+echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; $(nproc) cores)" >>"$out/machine.txt"
+echo "jvm flags:    $flags" >>"$out/machine.txt"
+
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$classpath" dev.linmem.bench.report.Report \
+  "$out" "$mode" "$out"/jmh*.json
+echo "bench: report in $out/report.md" >&2
