@@ -38,9 +38,7 @@ public class WasmException extends RuntimeException {
      * @param byteOffset offset in bytes into the module binary, or -1 when there is none
      */
     public WasmException(Kind kind, String message, long byteOffset) {
-        super(message);
-        this.kind = kind;
-        this.byteOffset = byteOffset;
+        this(kind, message, byteOffset, null);
     }
 
     /** A failure not tied to a position in the binary. */
@@ -48,9 +46,14 @@ public class WasmException extends RuntimeException {
         this(kind, message, -1);
     }
 
-    /** A failure caused by another exception (kept as the cause). */
+    /**
+     * A failure caused by another exception (kept as the cause, may be null). Decoding failures
+     * (MALFORMED, INVALID) carry no Java stack trace: they are expected results (the spec suite
+     * triggers hundreds), describe the module rather than the code, and are never shown as a trace.
+     * The other kinds keep theirs, for whoever debugs the engine.
+     */
     public WasmException(Kind kind, String message, long byteOffset, Throwable cause) {
-        super(message, cause);
+        super(message, cause, true, kind != Kind.MALFORMED && kind != Kind.INVALID);
         this.kind = kind;
         this.byteOffset = byteOffset;
     }
@@ -70,14 +73,5 @@ public class WasmException extends RuntimeException {
     /** Offset in bytes into the module binary where the failure was detected, or -1. */
     public long byteOffset() {
         return byteOffset;
-    }
-
-    /**
-     * Keeps the exception cheap: decoding failures are expected results (the spec suite
-     * triggers hundreds) and their Java stack is never shown to users.
-     */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 }
