@@ -2,9 +2,11 @@ package dev.linmem.wasm;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
@@ -29,12 +31,14 @@ import dev.linmem.wasm.runtime.ModuleInstance;
  * runtime directly (no interop round trip), so guest code runs under the optimizing Truffle
  * runtime with per-instance call targets.
  *
- * <p>Not thread-safe: use an engine from one thread at a time.
+ * <p>Threads: any number of threads may invoke functions at once (wasm threads share memories and
+ * synchronize through atomics, wait and notify); decode, instantiate and register are safe to call
+ * concurrently too. {@link #close} must come after every other call has returned.
  */
 public final class WasmEngine implements AutoCloseable {
     private final Context context;
-    private final Map<WasmModule, String> moduleNames = new WeakHashMap<>();
-    private int anonymousInstances;
+    private final Map<WasmModule, String> moduleNames = Collections.synchronizedMap(new WeakHashMap<>());
+    private final AtomicInteger anonymousInstances = new AtomicInteger();
 
     private WasmEngine(Context context) {
         this.context = context;
@@ -50,8 +54,20 @@ public final class WasmEngine implements AutoCloseable {
      * polyglot options (for example {@code engine.CompileImmediately=true} in tests).
      */
     public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
+        return create(allocator, spectestOutput, options, null);
+    }
+
+    /**
+     * As {@link #create(MemoryAllocator, PrintStream, Map)}, with the polyglot engine's log (for
+     * example {@code engine.TraceCompilation}) written to {@code logOutput} instead of stderr.
+     */
+    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options, OutputStream logOutput) {
         Objects.requireNonNull(allocator, "allocator");
-        Context context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).build();
+        Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
+        if (logOutput != null) {
+            builder.logHandler(logOutput);
+        }
+        Context context = builder.build();
         context.initialize(WasmLanguage.ID);
         WasmEngine engine = new WasmEngine(context);
         engine.inContext(() -> {
@@ -82,7 +98,7 @@ public final class WasmEngine implements AutoCloseable {
      * EXHAUSTION.
      */
     public WasmInstance instantiate(WasmModule module) {
-        String name = moduleNames.getOrDefault(module, "module" + anonymousInstances++);
+        String name = moduleNames.getOrDefault(module, "module" + anonymousInstances.getAndIncrement());
         ModuleInstance instance = guest(() -> Instantiator.instantiate(WasmContext.get(null), module, name));
         return new WasmInstance(this, instance);
     }
@@ -125,9 +141,20 @@ public final class WasmEngine implements AutoCloseable {
         }
     }
 
-    /** Closes the polyglot context; memories owned by instances are left to their allocator's lifecycle. */
+    /**
+     * Closes every memory this engine's allocator made (for modules and spectest; native storage
+     * is freed, pool slots return to their pool), then the polyglot context. Memories handed out
+     * by {@link WasmInstance#memory} are closed too: using them afterwards traps.
+     */
     @Override
     public void close() {
-        context.close();
+        try {
+            inContext(() -> {
+                WasmContext.get(null).closeMemories();
+                return null;
+            });
+        } finally {
+            context.close();
+        }
     }
 }

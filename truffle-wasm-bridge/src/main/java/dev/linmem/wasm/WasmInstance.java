@@ -3,7 +3,6 @@ package dev.linmem.wasm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.wasm.module.ExternalKind;
@@ -43,7 +42,7 @@ public final class WasmInstance {
      * IllegalArgumentException when there is no such function or the arguments do not fit its type.
      */
     public Object[] invoke(String export, Object... args) {
-        if (!(instance.exports().get(export) instanceof FunctionInstance function)) {
+        if (!(instance.export(export) instanceof FunctionInstance function)) {
             throw new IllegalArgumentException("no exported function " + export);
         }
         FuncType type = function.type();
@@ -73,7 +72,7 @@ public final class WasmInstance {
 
     /** The current value of the exported global {@code export}. */
     public Object global(String export) {
-        if (!(instance.exports().get(export) instanceof GlobalInstance global)) {
+        if (!(instance.export(export) instanceof GlobalInstance global)) {
             throw new IllegalArgumentException("no exported global " + export);
         }
         return Values.toApi(global.type().valueType(), global.value());
@@ -81,7 +80,7 @@ public final class WasmInstance {
 
     /** The exported memory {@code export}. */
     public LinearMemory memory(String export) {
-        if (!(instance.exports().get(export) instanceof LinearMemory memory)) {
+        if (!(instance.export(export) instanceof LinearMemory memory)) {
             throw new IllegalArgumentException("no exported memory " + export);
         }
         return memory;
@@ -90,8 +89,8 @@ public final class WasmInstance {
     /** All exports, in the module's order. */
     public List<WasmExport> exports() {
         List<WasmExport> list = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : instance.exports().entrySet()) {
-            list.add(describe(entry.getKey(), entry.getValue()));
+        for (String name : List.copyOf(instance.exports().keySet())) {
+            list.add(describe(name, instance.export(name)));
         }
         return List.copyOf(list);
     }

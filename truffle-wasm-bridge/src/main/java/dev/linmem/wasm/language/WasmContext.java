@@ -2,13 +2,18 @@ package dev.linmem.wasm.language;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.runtime.FunctionTypes;
 import dev.linmem.wasm.runtime.ModuleInstance;
 
@@ -22,8 +27,10 @@ public final class WasmContext {
 
     private final WasmLanguage language;
     private final FunctionTypes functionTypes = new FunctionTypes();
-    private final Map<String, ModuleInstance> registered = new HashMap<>();
+    private final Map<String, ModuleInstance> registered = new ConcurrentHashMap<>();
     private MemoryAllocator allocator;
+    /** Every memory this context's allocator made (module-defined and spectest's): closed with the engine. */
+    private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
     private PrintStream spectestOutput = new PrintStream(OutputStream.nullOutputStream());
 
     WasmContext(WasmLanguage language) {
@@ -49,6 +56,26 @@ public final class WasmContext {
 
     public void setAllocator(MemoryAllocator allocator) {
         this.allocator = allocator;
+    }
+
+    /** Allocates a memory through the embedder's allocator and remembers it, so that {@link #closeMemories} frees it. */
+    public LinearMemory allocateMemory(MemoryType type) {
+        LinearMemory memory = allocator.allocate(type);
+        ownedMemories.add(memory);
+        return memory;
+    }
+
+    /**
+     * Closes every memory allocated through {@link #allocateMemory}: native storage is freed now
+     * rather than by a cleaner, and pool slots go back to their pool.
+     */
+    public void closeMemories() {
+        synchronized (ownedMemories) {
+            for (LinearMemory memory : ownedMemories) {
+                memory.close();
+            }
+            ownedMemories.clear();
+        }
     }
 
     public PrintStream spectestOutput() {

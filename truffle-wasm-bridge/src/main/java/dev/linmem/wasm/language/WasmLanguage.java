@@ -26,6 +26,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         return new WasmContext(this);
     }
 
+    /**
+     * Any number of threads may run guest code at once: wasm threads share memories (atomics,
+     * wait/notify), and everything else an instance holds is either immutable after
+     * instantiation or a thread-safe structure of the context.
+     */
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return true;
+    }
+
     @Override
     protected CallTarget parse(ParsingRequest request) {
         throw new UnsupportedOperationException(ID + " modules are loaded with dev.linmem.wasm.WasmEngine, which also resolves their imports");

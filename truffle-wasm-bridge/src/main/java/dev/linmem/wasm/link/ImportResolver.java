@@ -47,7 +47,7 @@ final class ImportResolver {
 
     private static Object lookup(WasmContext context, Import imp) {
         ModuleInstance exporter = context.registered(imp.module());
-        Object external = exporter == null ? null : exporter.exports().get(imp.name());
+        Object external = exporter == null ? null : exporter.export(imp.name());
         if (external == null) {
             throw unlinkable("unknown import", imp);
         }

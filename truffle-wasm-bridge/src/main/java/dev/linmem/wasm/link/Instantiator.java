@@ -121,7 +121,7 @@ public final class Instantiator {
             builder.maximumPages(limits.maximumPages().getAsLong());
         }
         try {
-            return context.allocator().allocate(builder.build());
+            return context.allocateMemory(builder.build());
         } catch (InvalidMemoryTypeException | MemoryAllocationException e) {
             // The allocator refused (too large, pool empty, a kind that cannot be shared): a resource problem.
             throw new WasmException(WasmException.Kind.EXHAUSTION, "memory cannot be allocated: " + e.getMessage(), -1, e);

@@ -45,11 +45,10 @@ public final class SpectestModule {
         exports.put("global_f32", global(ValType.F32, Float.floatToRawIntBits(666.6f)));
         exports.put("global_f64", global(ValType.F64, Double.doubleToRawLongBits(666.6)));
         exports.put("table", new TableInstance(ValType.FUNCREF, 10, OptionalLong.of(20), false, null));
-        exports.put("memory", memory(context));
-        LinearMemory shared = sharedMemory(context);
-        if (shared != null) {
-            exports.put("shared_memory", shared);
-        }
+        // Memories are made on first import, so that an engine whose modules never import them
+        // does not hold storage (or pool slots) for them.
+        exports.put("memory", (ModuleInstance.LazyExport) () -> memory(context));
+        exports.put("shared_memory", (ModuleInstance.LazyExport) () -> sharedMemory(context));
         return instance;
     }
 
@@ -76,12 +75,13 @@ public final class SpectestModule {
 
     /**
      * The threads suite's {@code shared_memory} (1 to 2 pages, shared), when the allocator can make
-     * shared memories at all (dynamic ones cannot: a shared memory never moves); else not exported.
+     * shared memories at all (dynamic ones cannot: a shared memory never moves); else null, which
+     * importers see as an unknown import.
      */
     private static LinearMemory sharedMemory(WasmContext context) {
         MemoryType type = MemoryType.builder().minimumPages(1).maximumPages(2).shared(true).build();
         try {
-            return context.allocator().allocate(type);
+            return context.allocateMemory(type);
         } catch (MemoryAllocationException | InvalidMemoryTypeException e) {
             return null;
         }
@@ -89,6 +89,6 @@ public final class SpectestModule {
 
     private static LinearMemory memory(WasmContext context) {
         MemoryType type = MemoryType.builder().minimumPages(1).maximumPages(2).build();
-        return context.allocator().allocate(type);
+        return context.allocateMemory(type);
     }
 }

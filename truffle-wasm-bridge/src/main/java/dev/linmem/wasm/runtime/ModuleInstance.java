@@ -108,9 +108,28 @@ public final class ModuleInstance {
         elementSegments[index] = elements;
     }
 
-    /** Exports by name: a {@link FunctionInstance}, {@link TableInstance}, {@link LinearMemory} or {@link GlobalInstance}. */
+    /**
+     * Exports by name: a {@link FunctionInstance}, {@link TableInstance}, {@link LinearMemory} or
+     * {@link GlobalInstance}, or a {@link LazyExport} not made yet (read them through {@link #export}).
+     */
     public Map<String, Object> exports() {
         return exports;
+    }
+
+    /** An export a host module makes only when first used (spectest's memories would otherwise take pool slots). */
+    @FunctionalInterface
+    public interface LazyExport {
+        Object create();
+    }
+
+    /** The export named {@code name}, made now if it is lazy (once, even when threads race); null when there is none. */
+    public synchronized Object export(String name) {
+        Object external = exports.get(name);
+        if (external instanceof LazyExport lazy) {
+            external = lazy.create();
+            exports.put(name, external);
+        }
+        return external;
     }
 
     @Override
