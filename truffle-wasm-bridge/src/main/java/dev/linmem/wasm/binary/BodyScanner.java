@@ -16,13 +16,23 @@ final class BodyScanner {
     private byte[] kinds = new byte[16];
     private int depth;
 
-    private BodyScanner(byte[] bytes, int bodyStart) {
-        this.r = new CodeReader(bytes, bodyStart, bytes.length);
+    private BodyScanner(CodeReader reader) {
+        this.r = reader;
+    }
+
+    /**
+     * Reads an expression from the reader's position up to and including its terminating
+     * {@code end} (nested blocks included), checking only the format. Used for a constant
+     * expression that holds a non-constant instruction: that is a validation error, reported once
+     * the whole module has been decoded, so the expression's extent must still be found.
+     */
+    static void skipExpression(CodeReader reader) {
+        new BodyScanner(reader).run();
     }
 
     /** Throws the first format error of the body {@code [bodyStart, bodyEnd)}, if it has one. */
     static void scan(byte[] bytes, int bodyStart, int bodyEnd) {
-        BodyScanner s = new BodyScanner(bytes, bodyStart);
+        BodyScanner s = new BodyScanner(new CodeReader(bytes, bodyStart, bytes.length));
         s.run();
         if (s.r.position() != bodyEnd) {
             throw WasmException.malformed("section size mismatch: bytes after the end of a function", s.r.position());

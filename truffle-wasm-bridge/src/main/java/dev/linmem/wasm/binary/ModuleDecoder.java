@@ -64,6 +64,9 @@ public final class ModuleDecoder {
     private WasmModule run() {
         readHeader();
         readSections();
+        if (m.deferredInvalid != null) {
+            throw m.deferredInvalid;
+        }
         ModuleValidator validator = new ModuleValidator(m, features);
         validator.validate();
         List<WasmFunction> functions = new ArrayList<>(m.codes.size());

@@ -49,6 +49,39 @@ class MalformedBeforeInvalidTest {
         assertTrue(e.getMessage().startsWith("type mismatch"), e.getMessage());
     }
 
+    @Test
+    void invalidGlobalInitializerThenMalformedDataSection() {
+        // global i32 = i64.const 0 (type mismatch); memory; data segment with kind 3 (malformed)
+        byte[] bytes = new Wasm().section(5, 0x01, 0x00, 0x01).section(6, 0x01, 0x7F, 0x00, 0x42, 0x00, 0x0B)
+                        .section(11, 0x01, 0x03, 0x00).build();
+        WasmException e = assertThrows(WasmException.class, () -> ModuleDecoder.decode(bytes));
+        assertEquals(WasmException.Kind.MALFORMED, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("malformed data segment kind"), e.getMessage());
+    }
+
+    @Test
+    void nonConstantInstructionIsInvalidOnceTheModuleIsWellFormed() {
+        // global i32 = (block (result i32) i32.const 1 end) end: constant expression required
+        byte[] bytes = new Wasm().section(6, 0x01, 0x7F, 0x00, 0x02, 0x7F, 0x41, 0x01, 0x0B, 0x0B).build();
+        WasmException e = assertThrows(WasmException.class, () -> ModuleDecoder.decode(bytes));
+        assertEquals(WasmException.Kind.INVALID, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("constant expression required"), e.getMessage());
+        // the same with an illegal opcode inside the block is malformed
+        byte[] malformed = new Wasm().section(6, 0x01, 0x7F, 0x00, 0x02, 0x7F, 0xFF, 0x0B, 0x0B).build();
+        WasmException m = assertThrows(WasmException.class, () -> ModuleDecoder.decode(malformed));
+        assertEquals(WasmException.Kind.MALFORMED, m.kind(), m.getMessage());
+    }
+
+    @Test
+    void unknownTableInAnElementSegmentThenMalformedCode() {
+        // element segment for table 1 (none exists), then a code section whose count mismatches
+        byte[] bytes = new Wasm().section(1, 0x01, 0x60, 0x00, 0x00).section(3, 0x01, 0x00)
+                        .section(9, 0x01, 0x02, 0x01, 0x41, 0x00, 0x0B, 0x00, 0x00).section(10, 0x00).build();
+        WasmException e = assertThrows(WasmException.class, () -> ModuleDecoder.decode(bytes));
+        assertEquals(WasmException.Kind.MALFORMED, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("function and code section have inconsistent lengths"), e.getMessage());
+    }
+
     /** The format-only scanner accepts every body the validator accepts, so it never turns invalid into malformed wrongly. */
     @Test
     void scannerAcceptsEveryValidCorpusBody() throws IOException {
