@@ -46,6 +46,22 @@ class CompiledExecutionTest {
     }
 
     @Test
+    void compiledControlFlowAgreesWithTheInterpreter() {
+        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
+            WasmInstance m = TestModules.instantiate(engine, "control");
+            for (int i = -1; i <= 4; i++) {
+                assertEquals(i >= 0 && i < 3 ? 100 + i : 103, one(m, "switch", i), "br_table with " + i);
+            }
+            assertEquals(10, one(m, "loop-params", 4));
+            assertEquals(1007, one(m, "br-with-value", 1));
+            assertEquals(2432902008176640000L, one(m, "fac", 20L));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[]{2L, 6}, m.invoke("multi"));
+            TestModules.assertFails(Kind.EXHAUSTION, "call stack exhausted", () -> m.invoke("deep", 0));
+            TestModules.assertFails(Kind.TRAP, "unreachable", () -> m.invoke("unreachable"));
+        }
+    }
+
+    @Test
     void compiledCodeTrapsLikeTheInterpreter() {
         try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
             WasmInstance m = TestModules.instantiate(engine, "numerics");

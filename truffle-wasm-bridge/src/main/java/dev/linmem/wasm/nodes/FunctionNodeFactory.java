@@ -1,7 +1,5 @@
 package dev.linmem.wasm.nodes;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import com.oracle.truffle.api.nodes.Node;
@@ -21,10 +19,10 @@ import dev.linmem.wasm.runtime.FunctionTypes;
 import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
- * Builds the interpreter node of a function for one instance: walks the body once and gives every
- * memory instruction and call its own child node (so each site specializes on its own), recording
- * for each pc which child serves it. Runs after all functions of the instance have call targets,
- * because direct call sites bind their callee here.
+ * Builds the interpreter node of a function for one instance: every memory instruction and call
+ * (the sites {@link SiteLayout} finds) gets its own child node, so each site specializes on its
+ * own. Runs after all functions of the instance have call targets, because direct call sites bind
+ * their callee here.
  */
 public final class FunctionNodeFactory {
     private FunctionNodeFactory() {
@@ -38,20 +36,15 @@ public final class FunctionNodeFactory {
         for (int i = 0; i < memoryIs64.length; i++) {
             memoryIs64[i] = memoryTypes.get(i).is64();
         }
-        int[] siteOfPc = new int[function.bodyEnd() - function.bodyStart()];
-        Arrays.fill(siteOfPc, -1);
-        List<Node> sites = new ArrayList<>();
-        for (int pc = function.bodyStart(); pc < function.bodyEnd(); pc = InstructionWalker.next(code, pc)) {
-            Node site = siteNode(instance, code, pc, types);
-            if (site != null) {
-                siteOfPc[pc - function.bodyStart()] = sites.size();
-                sites.add(site);
-            }
+        SiteLayout layout = SiteLayout.of(code, function);
+        Node[] sites = new Node[layout.sitePcs().length];
+        for (int i = 0; i < sites.length; i++) {
+            sites[i] = siteNode(instance, code, layout.sitePcs()[i], types);
         }
-        return new WasmFunctionNode(instance, function, memoryIs64, siteOfPc, sites.toArray(new Node[0]));
+        return new WasmFunctionNode(instance, function, memoryIs64, layout.siteOfPc(), sites);
     }
 
-    /** The child node the instruction at {@code pc} needs, or null. */
+    /** The child node of the instruction at {@code pc}, one of those {@link SiteLayout} picks. */
     private static Node siteNode(ModuleInstance instance, byte[] code, int pc, FunctionTypes types) {
         int opcode = code[pc] & 0xff;
         switch (opcode) {
@@ -76,15 +69,11 @@ public final class FunctionNodeFactory {
                 return switch (sub) {
                     case 8 -> MemoryInitNode.create();
                     case 10 -> MemoryCopyNode.create();
-                    case 11 -> MemoryFillNode.create();
-                    default -> null;
+                    default -> MemoryFillNode.create();
                 };
             }
             default:
-                if (opcode >= 0x28 && opcode <= 0x3E) {
-                    return memoryAccessNode(code, pc, opcode);
-                }
-                return null;
+                return memoryAccessNode(code, pc, opcode);
         }
     }
 
