@@ -22,15 +22,12 @@ final class MemoryChoice {
             description = "heap: a Java byte[]; native: off-heap (default: ${DEFAULT-VALUE})")
     Storage storage = Storage.HEAP;
 
+    /** The preset; the dynamic ones give shared types a static memory (a shared memory never moves). */
     MemoryAllocator allocator() {
-        MemoryAllocator staticAllocator = storage == Storage.HEAP ? MemoryAllocator.staticHeap() : MemoryAllocator.staticNative();
-        if (strategy == Strategy.STATIC) {
-            return staticAllocator;
-        }
-        MemoryAllocator dynamicAllocator = storage == Storage.HEAP ? MemoryAllocator.dynamicHeap() : MemoryAllocator.dynamicNative();
-        // The dynamic presets refuse shared types (a shared memory must never move), and the
-        // default should still run threaded programs: their shared memories go static.
-        return type -> type.isShared() ? staticAllocator.allocate(type) : dynamicAllocator.allocate(type);
+        return switch (strategy) {
+            case DYNAMIC -> storage == Storage.HEAP ? MemoryAllocator.dynamicHeap() : MemoryAllocator.dynamicNative();
+            case STATIC -> storage == Storage.HEAP ? MemoryAllocator.staticHeap() : MemoryAllocator.staticNative();
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.linmem.wasm.cli;
 
 import dev.linmem.memory.LinearMemory;
+import dev.linmem.memory.MemoryStatistics;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmExport;
@@ -8,13 +9,17 @@ import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.ValType;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -62,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print each memory's statistics at exit")
     boolean stats;
 
+    @Option(names = "--engine-option", paramLabel = "KEY=VALUE",
+            description = "a polyglot engine option, e.g. engine.TraceCompilation=true (repeatable)")
+    Map<String, String> engineOptions = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +91,15 @@ final class RunCommand implements Callable<Integer> {
         }
         RecordingAllocator allocator = new RecordingAllocator(memory.allocator());
         WasmInstance instance = null;
-        try (allocator; WasmEngine engine = WasmEngine.create(allocator)) {
+        WasmEngine engine;
+        try {
+            engine = createEngine(allocator);
+        } catch (UsageError e) {
+            allocator.close();
+            err.println("linmem: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        try (allocator; engine) {
             // The engine allocates the built-in spectest module's memory itself: not the program's.
             int engineMemories = allocator.allocated().size();
             try {
@@ -102,6 +119,15 @@ final class RunCommand implements Callable<Integer> {
                     printStatistics(out, allocator.allocated().subList(engineMemories, allocator.allocated().size()), instance);
                 }
             }
+        }
+    }
+
+    private WasmEngine createEngine(RecordingAllocator allocator) throws UsageError {
+        try {
+            // spectest's print functions are for the spec suite; a program run prints its results only.
+            return WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), engineOptions);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--engine-option: " + oneLine(e.getMessage()));
         }
     }
 
@@ -197,8 +223,10 @@ final class RunCommand implements Callable<Integer> {
     private static void printStatistics(PrintWriter out, List<LinearMemory> memories, WasmInstance instance) {
         for (int i = 0; i < memories.size(); i++) {
             LinearMemory memory = memories.get(i);
-            out.println("memory " + i + exportNames(instance, memory) + ": " + memory.pages() + " pages, "
-                    + MemoryStats.describe(memory));
+            MemoryStatistics stats = memory.statistics();
+            out.println("memory " + i + exportNames(instance, memory) + ": " + memory.pages() + " pages, grows " + stats.grows()
+                    + ", failedGrows " + stats.failedGrows() + ", moves " + stats.moves()
+                    + ", bytesCopiedByMoves " + stats.bytesCopiedByMoves() + ", invalidations " + stats.invalidations());
         }
         out.flush();
     }

@@ -93,8 +93,9 @@ public final class SpecRunner implements AutoCloseable {
             return e.skip ? SpecOutcome.skipped(e.getMessage()) : SpecOutcome.failed(e.getMessage());
         } catch (WasmException e) {
             return SpecOutcome.failed("unexpected " + describe(e));
-        } catch (Exception | StackOverflowError | AssertionError e) {
-            // An engine bug in one command must not take the rest of the script with it.
+        } catch (Exception | Error e) {
+            // An engine bug in one command must not take the rest of the script with it; Errors too
+            // (a stack overflow, a missing generated class, an allocation too large for the heap).
             return SpecOutcome.failed(unexpected(e));
         }
     }
@@ -147,7 +148,7 @@ public final class SpecRunner implements AutoCloseable {
             loaded = new Loaded(engine().instantiate(module), null);
         } catch (WasmException e) {
             loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + describe(e));
-        } catch (Exception | StackOverflowError | AssertionError e) {
+        } catch (Exception | Error e) {
             // Still replaces the current module: later commands must not run against an older one.
             loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + unexpected(e));
         }

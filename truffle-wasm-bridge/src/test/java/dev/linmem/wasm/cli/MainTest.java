@@ -97,6 +97,10 @@ class MainTest {
         assertEquals(2, noExport.exit);
         assertTrue(noExport.err.contains("no exported function 'nope'"), noExport.err);
 
+        Result option = run("run", module("calc"), "--engine-option", "engine.NoSuchOption=1");
+        assertEquals(2, option.exit);
+        assertTrue(option.err.startsWith("linmem: --engine-option: "), option.err);
+
         assertEquals(2, run("run", module("calc"), "--storage", "disk").exit);
         assertEquals(2, run("run", module("calc"), "--frobnicate").exit);
         assertEquals(2, run().exit);
@@ -107,6 +111,14 @@ class MainTest {
         Result r = run("run", module("shared"), "--stats");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.startsWith("5\nmemory 0 (exported as \"memory\"): 1 pages, grows 0,"), r.out);
+    }
+
+    @Test
+    void engineOptionsReachThePolyglotEngine() {
+        Result r = run("run", module("calc"), "--engine-option", "engine.CompileImmediately=true",
+                "--engine-option", "engine.BackgroundCompilation=false", "--invoke", "add", "40", "2");
+        assertEquals(0, r.exit, r.err);
+        assertEquals("42\n", r.out);
     }
 
     @Test
