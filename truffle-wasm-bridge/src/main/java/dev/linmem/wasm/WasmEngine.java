@@ -13,6 +13,7 @@ import org.graalvm.polyglot.Context;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
+import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
@@ -110,6 +111,30 @@ public final class WasmEngine implements AutoCloseable {
         }
         inContext(() -> {
             WasmContext.get(null).register(name, instance.runtimeInstance());
+            return null;
+        });
+    }
+
+    /**
+     * Makes a memory the host created (with the library's API, pooled or not) importable as
+     * {@code moduleName.name}. The host keeps owning it: closing the engine does not close it.
+     * {@code moduleName} must not name a registered wasm instance; host memories under one module
+     * name (spectest included) are collected into one host module.
+     */
+    public void registerMemory(String moduleName, String name, LinearMemory memory) {
+        Objects.requireNonNull(memory, "memory");
+        inContext(() -> {
+            WasmContext wasm = WasmContext.get(null);
+            synchronized (wasm) {
+                ModuleInstance host = wasm.registered(moduleName);
+                if (host == null) {
+                    host = ModuleInstance.host(moduleName);
+                    wasm.register(moduleName, host);
+                } else if (host.module() != null) {
+                    throw new IllegalArgumentException(moduleName + " is a registered wasm instance; host memories need a module name of their own");
+                }
+                host.exports().put(name, memory);
+            }
             return null;
         });
     }
