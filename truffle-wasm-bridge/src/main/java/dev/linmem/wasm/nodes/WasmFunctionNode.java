@@ -106,10 +106,6 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 case 0x02, 0x03: // block, loop: the side table makes them no-ops
                     pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
                     continue dispatch;
-                default:
-                    break;
-            }
-            switch (opcode) {
                 case 0x04: { // if
                     sp--;
                     if ((int) frame.getLongStatic(sp) != 0) {
