@@ -1,6 +1,5 @@
 package dev.linmem.wasm.binary;
 
-import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.ConstExpr;
 import dev.linmem.wasm.module.ConstInstruction;
 import dev.linmem.wasm.module.GlobalType;
@@ -11,7 +10,9 @@ import java.util.List;
 /**
  * Decodes and validates a constant expression: {@code t.const}, {@code ref.null}, {@code ref.func},
  * {@code global.get} of an immutable global, and the extended-const {@code i32/i64 add, sub, mul},
- * terminated by {@code end}, producing exactly one value of the expected type.
+ * terminated by {@code end}, producing exactly one value of the expected type. Format errors are
+ * thrown at once; validation errors are recorded with {@link ModuleBuilder#deferInvalid} and thrown
+ * after all sections are decoded.
  */
 final class ConstExprDecoder {
 
@@ -34,7 +35,7 @@ final class ConstExprDecoder {
             switch (opcode) {
                 case END -> {
                     if (stack.size() != 1 || stack.get(0) != expected) {
-                        throw WasmException.invalid("type mismatch: constant expression must produce [" + expected.text()
+                        module.deferInvalid("type mismatch: constant expression must produce [" + expected.text()
                                         + "] but produces " + stack, at);
                     }
                     return new ConstExpr(start, r.position(), List.copyOf(instructions), expected);
@@ -63,29 +64,31 @@ final class ConstExprDecoder {
                 case ConstInstruction.REF_FUNC -> {
                     long index = r.u32();
                     if (index >= module.functionCount) {
-                        throw WasmException.invalid("unknown function " + index, at);
+                        module.deferInvalid("unknown function " + index, at);
                     }
                     instructions.add(new ConstInstruction(opcode, index));
                     stack.add(ValType.FUNCREF);
                 }
                 case ConstInstruction.GLOBAL_GET -> {
                     long index = r.u32();
+                    instructions.add(new ConstInstruction(opcode, index));
                     if (index >= visibleGlobals) {
-                        throw WasmException.invalid("unknown global " + index, at);
+                        module.deferInvalid("unknown global " + index, at);
+                        stack.add(expected);
+                        continue;
                     }
                     GlobalType g = module.allGlobals.get((int) index);
                     if (g.mutable()) {
-                        throw WasmException.invalid("constant expression required: global.get of mutable global " + index, at);
+                        module.deferInvalid("constant expression required: global.get of mutable global " + index, at);
                     }
-                    instructions.add(new ConstInstruction(opcode, index));
                     stack.add(g.valueType());
                 }
                 case ConstInstruction.I32_ADD, ConstInstruction.I32_SUB, ConstInstruction.I32_MUL -> {
-                    binary(stack, ValType.I32, at);
+                    binary(module, stack, ValType.I32, at);
                     instructions.add(new ConstInstruction(opcode, 0));
                 }
                 case ConstInstruction.I64_ADD, ConstInstruction.I64_SUB, ConstInstruction.I64_MUL -> {
-                    binary(stack, ValType.I64, at);
+                    binary(module, stack, ValType.I64, at);
                     instructions.add(new ConstInstruction(opcode, 0));
                 }
                 default -> {
@@ -95,18 +98,23 @@ final class ConstExprDecoder {
                     if (!Opcodes.isKnownSingleByte(opcode) && !Opcodes.isPrefix(opcode)) {
                         throw Opcodes.illegalOpcode(opcode, at);
                     }
-                    throw WasmException.invalid("constant expression required: opcode 0x" + Integer.toHexString(opcode)
+                    module.deferInvalid("constant expression required: opcode 0x" + Integer.toHexString(opcode)
                                     + " is not constant", at);
+                    r.position(at);
+                    BodyScanner.skipExpression(r);
+                    return new ConstExpr(start, r.position(), List.copyOf(instructions), expected);
                 }
             }
         }
     }
 
-    private static void binary(List<ValType> stack, ValType t, int at) {
+    private static void binary(ModuleBuilder module, List<ValType> stack, ValType t, int at) {
         int n = stack.size();
         if (n < 2 || stack.get(n - 1) != t || stack.get(n - 2) != t) {
-            throw WasmException.invalid("type mismatch: " + t.text() + " arithmetic needs two " + t.text() + " operands", at);
+            module.deferInvalid("type mismatch: " + t.text() + " arithmetic needs two " + t.text() + " operands", at);
         }
-        stack.remove(n - 1);
+        // Leave one value of type t in place of the operands (keeps later checks meaningful).
+        stack.subList(Math.max(0, n - 2), n).clear();
+        stack.add(t);
     }
 }

@@ -1,5 +1,6 @@
 package dev.linmem.wasm.binary;
 
+import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.DataSegment;
 import dev.linmem.wasm.module.ElementSegment;
 import dev.linmem.wasm.module.Export;
@@ -53,8 +54,22 @@ final class ModuleBuilder {
     final List<Integer> memoryOffsets = new ArrayList<>();
     final List<Integer> tableOffsets = new ArrayList<>();
 
+    /**
+     * The first validation error met while decoding (in a constant expression or a segment). It is
+     * thrown only after every section has been decoded, because a module that is both malformed
+     * and invalid is malformed (the reference interpreter decodes before it validates).
+     */
+    WasmException deferredInvalid;
+
     ModuleBuilder(byte[] bytes) {
         this.bytes = bytes;
+    }
+
+    /** Records a validation error for after decoding; the first one wins. */
+    void deferInvalid(String message, int offset) {
+        if (deferredInvalid == null) {
+            deferredInvalid = WasmException.invalid(message, offset);
+        }
     }
 
     void addFunction(int typeIndex) {

@@ -64,13 +64,27 @@ public final class ModuleDecoder {
     private WasmModule run() {
         readHeader();
         readSections();
+        if (m.deferredInvalid != null) {
+            throw m.deferredInvalid;
+        }
         ModuleValidator validator = new ModuleValidator(m, features);
         validator.validate();
         List<WasmFunction> functions = new ArrayList<>(m.codes.size());
         for (int i = 0; i < m.codes.size(); i++) {
             int functionIndex = m.importedFunctionCount + i;
             FunctionValidator fv = new FunctionValidator(m, validator.declaredFunctionReferences(), functionIndex, m.codes.get(i));
-            functions.add(fv.validate());
+            try {
+                functions.add(fv.validate());
+            } catch (WasmException e) {
+                if (e.kind() == WasmException.Kind.INVALID) {
+                    // A format error anywhere in this or a later body takes precedence, as in the
+                    // reference interpreter, which decodes everything before validating.
+                    for (int j = i; j < m.codes.size(); j++) {
+                        BodyScanner.scan(bytes, m.codes.get(j).bodyStart(), m.codes.get(j).bodyEnd());
+                    }
+                }
+                throw e;
+            }
         }
         return new WasmModule(bytes, m.types, m.imports, functions, m.tables, m.memories, m.globals, m.exports, m.startFunction,
                         m.elements, m.data, m.dataCount, m.functionTypeIndicesTrimmed(), m.allTables, m.allMemories, m.allGlobals);
@@ -233,9 +247,10 @@ public final class ModuleDecoder {
             String module = r.name();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed import kind", kindAt);
+                throw WasmException.malformed("malformed import kind" + tagNote(kindCode), kindAt);
             }
             Import imp = switch (kind) {
                 case FUNCTION -> {
@@ -313,14 +328,20 @@ public final class ModuleDecoder {
             int at = r.position();
             String name = r.name();
             int kindAt = r.position();
-            ExternalKind kind = ExternalKind.fromCode(r.u8());
+            int kindCode = r.u8();
+            ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed export kind", kindAt);
+                throw WasmException.malformed("malformed export kind" + tagNote(kindCode), kindAt);
             }
             long index = r.u32();
             m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
             m.exportOffsets.add(at);
         }
+    }
+
+    /** Kind 4 is a tag (exception handling), which linmem does not support. */
+    private static String tagNote(int kindCode) {
+        return kindCode == 4 ? " 4 (tags of exception handling are not supported)" : " " + kindCode;
     }
 
     private void readCode() {

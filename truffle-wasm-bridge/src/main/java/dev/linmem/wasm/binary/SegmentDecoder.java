@@ -4,7 +4,6 @@ import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.ConstExpr;
 import dev.linmem.wasm.module.DataSegment;
 import dev.linmem.wasm.module.ElementSegment;
-import dev.linmem.wasm.module.MemoryLimits;
 import dev.linmem.wasm.module.SegmentMode;
 import dev.linmem.wasm.module.TableType;
 import dev.linmem.wasm.module.ValType;
@@ -14,8 +13,10 @@ import java.util.List;
 
 /**
  * Reads the element and data sections. Their eight (elements) and three (data) encodings are
- * told apart by a leading flags value; indices and offset expressions are validated here, since
- * everything they refer to (tables, memories, globals, functions) is declared in earlier sections.
+ * told apart by a leading flags value. Indices and offset expressions are validated here, since
+ * everything they refer to (tables, memories, globals, functions) is declared in earlier sections;
+ * their validation errors are deferred (see {@link ModuleBuilder#deferInvalid}) so that a format
+ * error later in the module still wins.
  */
 final class SegmentDecoder {
 
@@ -45,11 +46,13 @@ final class SegmentDecoder {
                 tableIndex = (int) Math.min(r.u32(), Integer.MAX_VALUE);
             }
             ConstExpr offset = null;
+            boolean tableKnown = tableIndex < m.allTables.size();
             if (active) {
-                if (tableIndex >= m.allTables.size()) {
-                    throw WasmException.invalid("unknown table " + tableIndex, tableAt);
+                if (!tableKnown) {
+                    m.deferInvalid("unknown table " + tableIndex, tableAt);
                 }
-                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), m.allTables.get(tableIndex).addressType());
+                ValType offsetType = tableKnown ? m.allTables.get(tableIndex).addressType() : ValType.I32;
+                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), offsetType);
             }
             ValType elementType = ValType.FUNCREF;
             // Flags 0 and 4 have neither element kind nor type: funcref is implied.
@@ -75,15 +78,15 @@ final class SegmentDecoder {
                     int idxAt = r.position();
                     long index = r.u32();
                     if (index >= m.functionCount) {
-                        throw WasmException.invalid("unknown function " + index, idxAt);
+                        m.deferInvalid("unknown function " + index, idxAt);
                     }
-                    functionIndices[k] = (int) index;
+                    functionIndices[k] = (int) Math.min(index, Integer.MAX_VALUE);
                 }
             }
-            if (active) {
+            if (active && tableKnown) {
                 TableType table = m.allTables.get(tableIndex);
                 if (table.elementType() != elementType) {
-                    throw WasmException.invalid("type mismatch: element segment of " + elementType.text() + " for a table of "
+                    m.deferInvalid("type mismatch: element segment of " + elementType.text() + " for a table of "
                                     + table.elementType().text(), at);
                 }
             }
@@ -114,11 +117,13 @@ final class SegmentDecoder {
             }
             ConstExpr offset = null;
             if (mode == SegmentMode.ACTIVE) {
+                ValType offsetType = ValType.I32;
                 if (memoryIndex >= m.allMemories.size()) {
-                    throw WasmException.invalid("unknown memory " + memoryIndex, memAt);
+                    m.deferInvalid("unknown memory " + memoryIndex, memAt);
+                } else {
+                    offsetType = m.allMemories.get(memoryIndex).addressType();
                 }
-                MemoryLimits memory = m.allMemories.get(memoryIndex);
-                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), memory.addressType());
+                offset = ConstExprDecoder.read(r, m, m.allGlobals.size(), offsetType);
             }
             int lengthAt = r.position();
             int length = r.length();

@@ -29,9 +29,20 @@ final class TypeDecoder {
             if (code == V128) {
                 throw simdNotSupported("value type v128", code, at);
             }
-            throw WasmException.malformed("malformed value type 0x" + Integer.toHexString(code), at);
+            throw WasmException.malformed("malformed value type 0x" + Integer.toHexString(code) + unsupportedFeature(code), at);
         }
         return t;
+    }
+
+    /** Names the proposal a type code belongs to, for refusals of features linmem does not support. */
+    static String unsupportedFeature(int code) {
+        if (code == 0x63 || code == 0x64) {
+            return " (typed function references are not supported)";
+        }
+        if ((code >= 0x65 && code <= 0x6E) || (code >= 0x71 && code <= 0x74)) {
+            return " (GC and exception reference types are not supported)";
+        }
+        return "";
     }
 
     /** A reference type: funcref or externref. */
@@ -40,7 +51,7 @@ final class TypeDecoder {
         int code = r.u8();
         ValType t = ValType.fromCode(code);
         if (t == null || !t.isReference()) {
-            throw WasmException.malformed("malformed reference type 0x" + Integer.toHexString(code), at);
+            throw WasmException.malformed("malformed reference type 0x" + Integer.toHexString(code) + unsupportedFeature(code), at);
         }
         return t;
     }

@@ -20,7 +20,11 @@
  * length may not exceed the bytes from its own first byte to the end of the module ("length out of
  * bounds"), and a section or function body is read on past its declared end when its contents
  * claim more ("unexpected end of section or function", "END opcode expected"), then compared with
- * the declared size ("section size mismatch").
+ * the declared size ("section size mismatch"). And since the reference decodes the whole module
+ * before it validates, a module both malformed and invalid is reported as malformed: validation
+ * errors met while decoding sections (constant expressions, segment indices) are deferred until
+ * every section is decoded, and when a function body fails validation the rest of the code is
+ * scanned for format errors ({@code BodyScanner}) before the validation error is thrown.
  *
  * <p>Robustness: no allocation is larger than the input allows. A vector count is checked against
  * the bytes left before anything is allocated for it; the locals of one function are summed before
