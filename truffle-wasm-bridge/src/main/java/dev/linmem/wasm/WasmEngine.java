@@ -20,7 +20,6 @@ import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
 import dev.linmem.wasm.link.Instantiator;
-import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
@@ -72,10 +71,11 @@ public final class WasmEngine implements AutoCloseable {
         context.initialize(WasmLanguage.ID);
         WasmEngine engine = new WasmEngine(context);
         engine.inContext(() -> {
+            // spectest is already registered (the language does it); its prints read the stream
+            // and its memories the allocator when used, so setting both here is enough.
             WasmContext wasm = WasmContext.get(null);
             wasm.setAllocator(allocator);
             wasm.setSpectestOutput(spectestOutput);
-            wasm.register(SpectestModule.NAME, SpectestModule.create(wasm));
             return null;
         });
         return engine;
@@ -173,13 +173,6 @@ public final class WasmEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            inContext(() -> {
-                WasmContext.get(null).closeMemories();
-                return null;
-            });
-        } finally {
-            context.close();
-        }
+        context.close(); // the language's finalizeContext closes the memories
     }
 }
