@@ -14,7 +14,7 @@ import java.util.Set;
  * Summarizes diagnostics.log: a short JMH pass that run.sh makes after a full run with
  * engine.TraceCompilation and compiler.TracePerformanceWarnings on, whose forks write the
  * traces to stderr, which JMH copies into its output under each "# Parameters:" header. Per
- * benchmark it counts compilations, invalidations, deoptimizing failures and performance
+ * benchmark it counts compilations, deoptimizations, invalidations, failures and performance
  * warnings, and lists the distinct warnings: the compiled code's own account of a slow result.
  */
 final class Diagnostics {
@@ -42,21 +42,23 @@ final class Diagnostics {
         }
         md.heading(2, "Compilation evidence (diagnostics.log)");
         md.paragraph("A short extra pass over selected benchmarks with `engine.TraceCompilation` and `compiler.TracePerformanceWarnings=all`. " +
-                        "Compilations are `opt done` lines (OSR compilations of wasm loops included), invalidations `opt inval.`, " +
-                        "deoptimizations after compilation `opt deopt`/transfers are not traced; warnings are the compiler's own.");
+                        "Compilations are `opt done` lines (OSR compilations of wasm loops included), deoptimizations `opt deopt` (compiled " +
+                        "code that transferred to the interpreter), invalidations `opt inval.` (including the close of each memory at " +
+                        "teardown); warnings are the compiler's own. The pass lasts a few seconds per benchmark, so the counts compare " +
+                        "engines, they are not rates.");
         List<List<String>> rows = new ArrayList<>();
         Map<String, Set<String>> warnings = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : sections.entrySet()) {
             List<String> lines = e.getValue();
             Set<String> distinct = new LinkedHashSet<>();
             lines.stream().filter(l -> l.contains("perf warn")).map(Diagnostics::warningText).forEach(distinct::add);
-            rows.add(List.of(e.getKey(), count(lines, "opt done"), count(lines, "opt inval."), count(lines, "opt failed"),
-                            count(lines, "perf warn")));
+            rows.add(List.of(e.getKey(), count(lines, "opt done"), count(lines, "opt deopt"), count(lines, "opt inval."),
+                            count(lines, "opt failed"), count(lines, "perf warn")));
             if (!distinct.isEmpty()) {
                 warnings.put(e.getKey(), distinct);
             }
         }
-        md.table(List.of("benchmark (parameters)", "compilations", "invalidations", "failed", "performance warnings"), rows);
+        md.table(List.of("benchmark (parameters)", "compilations", "deoptimizations", "invalidations", "failed", "performance warnings"), rows);
         for (Map.Entry<String, Set<String>> e : warnings.entrySet()) {
             md.line("- " + e.getKey() + ":");
             e.getValue().stream().limit(6).forEach(w -> md.line("  - `" + w + "`"));
