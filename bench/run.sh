@@ -17,7 +17,9 @@ if [ "${1:-}" = "--quick" ]; then mode=quick; shift; fi
 # makes the full matrix take about two hours there; in one JVM the compiler is warm once. Each
 # benchmark still builds its own Truffle roots, contexts and engines, and its setup still
 # asserts the optimizing runtime; what is lost is isolation of HotSpot's own profiles.
+# --quick implies it: a quick run checks the pipeline, and forks would triple its time.
 forks=()
+if [ "$mode" = quick ]; then forks=(-f 0); fi
 if [ "${1:-}" = "--in-process" ]; then forks=(-f 0); shift; fi
 out="$bench/results/$mode"
 target="$bench/target"
