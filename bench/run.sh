@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs linmem's JMH suite on the optimizing runtime and writes the report:
-#   bench/run.sh [--quick] [JMH ARGS...]     (also: bin/linmem bench ...)
+#   bench/run.sh [--quick] [--in-process] [JMH ARGS...]     (also: bin/linmem bench ...)
 # Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run takes about an
 # hour on 2 cores; --quick (a few minutes) runs fewer parameters with short iterations, to check
 # the pipeline rather than to quote numbers. JMH ARGS (a benchmark regex, -p name=v,...) pass on.
@@ -12,6 +12,15 @@ linmem_find_jdk
 
 mode=full
 if [ "${1:-}" = "--quick" ]; then mode=quick; shift; fi
+# --in-process runs every benchmark in this one JVM (JMH -f 0) instead of a fresh fork each. A
+# fork pays the jar-built Graal compiler's warm-up again (10 to 30 s on 2 loaded cores), which
+# makes the full matrix take about two hours there; in one JVM the compiler is warm once. Each
+# benchmark still builds its own Truffle roots, contexts and engines, and its setup still
+# asserts the optimizing runtime; what is lost is isolation of HotSpot's own profiles.
+# --quick implies it: a quick run checks the pipeline, and forks would triple its time.
+forks=()
+if [ "$mode" = quick ]; then forks=(-f 0); fi
+if [ "${1:-}" = "--in-process" ]; then forks=(-f 0); shift; fi
 out="$bench/results/$mode"
 target="$bench/target"
 mkdir -p "$out" "$target"
@@ -25,6 +34,8 @@ rm -f "$out"/grow-recovery-*.json
   echo "kernel:       $(uname -sr)"
   echo "jvm:          $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
   echo "load before:  $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; $(nproc) cores)"
+  echo "commit:       $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- bench truffle-memory truffle-wasm-bridge || echo ' (with local changes)')"
+  echo "forks:        ${forks[*]:-one fork per benchmark and parameter set}"
 } >"$out/machine.txt"
 
 echo "bench: building (log: $target/bench-build.log) ..." >&2
@@ -41,32 +52,47 @@ classpath="$target/run-$mode:$(cat "$target/bench.classpath")"
 # The optimizing runtime's flags, as in the parent pom, with this module's compiler jars. Every
 # fork gets them through -jvmArgs, and every benchmark's setup checks the runtime is optimizing.
 flags=$(sed -n 's:.*<graal.jvm.flags>\(.*\)</graal.jvm.flags>.*:\1:p' "$root/pom.xml")
-# Compilation is synchronous for every Truffle engine (linmem and GraalWasm alike): on 2 loaded
-# cores the background compiler thread was seen not to start a first compilation within a 6 s
-# warm-up, so background compilation would measure the interpreter, not the compiled code.
-flags="${flags//'${graal.upgrade.dir}'/$target/graal-upgrade} -Xms3g -Xmx3g -Dpolyglot.engine.BackgroundCompilation=false"
+# Compilation is synchronous and single-tier for every Truffle engine (linmem and GraalWasm
+# alike): on 2 loaded cores the background compiler thread was seen not to start a first
+# compilation within a 6 s warm-up, and a second tier compiled late fell into the measurement.
+# One synchronous compilation per root ends inside the warm-up.
+flags="${flags//'${graal.upgrade.dir}'/$target/graal-upgrade} -Xms3g -Xmx3g -Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.MultiTier=false"
 
 # Runs JMH once; $1 names the JSON file, the rest are JMH arguments.
 run_jmh() {
   local name=$1
   shift
   # shellcheck disable=SC2086 # the flags are words by design
-  "$JAVA_HOME/bin/java" $flags -cp "$classpath" org.openjdk.jmh.Main \
-    -jvmArgs "$flags -Dlinmem.bench.sidecar=$out" -rf json -rff "$out/$name.json" "$@" 2>&1 | tee -a "$out/jmh.log"
+  "$JAVA_HOME/bin/java" $flags -Dlinmem.bench.sidecar="$out" -cp "$classpath" org.openjdk.jmh.Main \
+    -jvmArgs "$flags -Dlinmem.bench.sidecar=$out" -rf json -rff "$out/$name.json" "${forks[@]}" "$@" 2>&1 | tee -a "$out/jmh.log"
 }
 
 rm -f "$out"/jmh*.json "$out/jmh.log"
 if [ "$mode" = quick ]; then
   # Short iterations and a subset of the parameters; the grow-recovery benchmark keeps enough
   # grows (one per iteration) to pass the renewal bound, so it runs apart with its own count.
-  run_jmh jmh -f 1 -wi 2 -w 1 -i 2 -r 1 \
+  run_jmh jmh -wi 2 -w 1 -i 2 -r 1 \
     -p op=SEQ_LOAD_I32,RAND_STORE_I64 \
-    -p kernel=FILL_SUM_I32,SORT,COPY_BLOCKS,GROW_PAGES \
-    -p bulkBytes=1048576 -p poolBytes=67108864 \
+    -p kernel=SORT,COPY_BLOCKS,GROW_PAGES \
+    -p bulkBytes=1048576 -p bulkOp=COPY -p poolBytes=67108864 \
     -e GrowRecoveryBenchmark "$@"
-  if [ $# -eq 0 ]; then run_jmh jmh-recovery -f 1 -i 10 GrowRecoveryBenchmark; fi
+  if [ $# -eq 0 ]; then run_jmh jmh-recovery -i 10 GrowRecoveryBenchmark; fi
 else
   run_jmh jmh "$@"
+  if [ $# -eq 0 ]; then
+    # The compiled code's own account, for the report's explanation of missed targets: a short
+    # pass with compilation traces and performance warnings, which the forks print to stderr
+    # and JMH copies into diagnostics.log. Its scores are not used.
+    echo "bench: diagnostics pass (log: $out/diagnostics.log) ..." >&2
+    trace="-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.compiler.TracePerformanceWarnings=all"
+    # shellcheck disable=SC2086 # the flags are words by design
+    "$JAVA_HOME/bin/java" $flags $trace -cp "$classpath" org.openjdk.jmh.Main -jvmArgs "$flags $trace" \
+      "${forks[@]}" -wi 2 -i 1 -rf json -rff "$out/diagnostics.json" \
+      -p op=SEQ_LOAD_I32,RAND_STORE_I64 -p storage=STATIC_HEAP,STATIC_NATIVE,DYNAMIC_HEAP,DYNAMIC_NATIVE,RAW_UNSAFE,RAW_SEGMENT \
+      -p kernel=SORT,HASH_BYTES -p engine=LINMEM_STATIC_NATIVE,LINMEM_DYNAMIC_HEAP,GRAALWASM \
+      -p bulkBytes=1048576 -p bulkImpl=STATIC_NATIVE,DYNAMIC_HEAP,JDK_ARRAY \
+      AccessBenchmark KernelBenchmark BulkBenchmark >"$out/diagnostics.log" 2>&1 || echo "bench: diagnostics pass failed" >&2
+  fi
 fi
 
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; $(nproc) cores)" >>"$out/machine.txt"

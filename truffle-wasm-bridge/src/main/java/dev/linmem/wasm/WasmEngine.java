@@ -13,13 +13,13 @@ import org.graalvm.polyglot.Context;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
+import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
 import dev.linmem.wasm.link.Instantiator;
-import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
@@ -71,10 +71,11 @@ public final class WasmEngine implements AutoCloseable {
         context.initialize(WasmLanguage.ID);
         WasmEngine engine = new WasmEngine(context);
         engine.inContext(() -> {
+            // spectest is already registered (the language does it); its prints read the stream
+            // and its memories the allocator when used, so setting both here is enough.
             WasmContext wasm = WasmContext.get(null);
             wasm.setAllocator(allocator);
             wasm.setSpectestOutput(spectestOutput);
-            wasm.register(SpectestModule.NAME, SpectestModule.create(wasm));
             return null;
         });
         return engine;
@@ -114,6 +115,30 @@ public final class WasmEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes a memory the host created (with the library's API, pooled or not) importable as
+     * {@code moduleName.name}. The host keeps owning it: closing the engine does not close it.
+     * {@code moduleName} must not name a registered wasm instance; host memories under one module
+     * name (spectest included) are collected into one host module.
+     */
+    public void registerMemory(String moduleName, String name, LinearMemory memory) {
+        Objects.requireNonNull(memory, "memory");
+        inContext(() -> {
+            WasmContext wasm = WasmContext.get(null);
+            synchronized (wasm) {
+                ModuleInstance host = wasm.registered(moduleName);
+                if (host == null) {
+                    host = ModuleInstance.host(moduleName);
+                    wasm.register(moduleName, host);
+                } else if (host.module() != null) {
+                    throw new IllegalArgumentException(moduleName + " is a registered wasm instance; host memories need a module name of their own");
+                }
+                host.exports().put(name, memory);
+            }
+            return null;
+        });
+    }
+
     /** Calls a function with internal values; used by {@link WasmInstance#invoke}. */
     Object call(FunctionInstance function, Object[] internalArgs) {
         return guest(() -> function.callTarget().call(internalArgs));
@@ -148,13 +173,6 @@ public final class WasmEngine implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            inContext(() -> {
-                WasmContext.get(null).closeMemories();
-                return null;
-            });
-        } finally {
-            context.close();
-        }
+        context.close(); // the language's finalizeContext closes the memories
     }
 }

@@ -1,6 +1,7 @@
 package dev.linmem.bench.access;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
 
 /**
@@ -85,6 +86,9 @@ public abstract class AccessLoopRoot extends RootNode {
                 sum = loadI32(64);
                 break;
         }
+        // Counts the loop's iterations toward compilation, as guest languages do, so the root
+        // compiles after a few calls instead of a thousand slow interpreted ones.
+        LoopNode.reportLoopCount(this, ACCESSES);
         return sum;
     }
 

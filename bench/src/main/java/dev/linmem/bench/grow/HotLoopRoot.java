@@ -1,6 +1,7 @@
 package dev.linmem.bench.grow;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.nodes.MemoryGrowNode;
@@ -32,6 +33,8 @@ final class HotLoopRoot extends RootNode {
         for (int i = 0; i < LOADS; i++) {
             sum += load.execute(memory, i * 4L);
         }
+        // loop iterations count toward (re)compilation, as in a guest language
+        LoopNode.reportLoopCount(this, LOADS);
         return sum;
     }
 }

@@ -11,7 +11,8 @@ final class GraalWasmRuntime implements WasmRuntime {
     private final Value module;
 
     GraalWasmRuntime(byte[] wasm, String name) {
-        context = Context.newBuilder("wasm").build();
+        // experimental options come from the command line (run.sh sets the same ones for every Truffle engine)
+        context = Context.newBuilder("wasm").allowExperimentalOptions(true).build();
         module = context.eval(Source.newBuilder("wasm", ByteSequence.create(wasm), name).buildLiteral());
     }
 

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 8, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class KernelBenchmark {
     @Param({"FILL_SUM_I32", "HASH_BYTES", "SUM_I64", "SORT", "CRC32", "COPY_BLOCKS", "FILL_BLOCKS", "GROW_PAGES"})

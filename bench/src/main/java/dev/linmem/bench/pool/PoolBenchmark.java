@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class PoolBenchmark {
     @Param({"POOL_NATIVE", "POOL_HEAP", "FRESH_STATIC_NATIVE", "FRESH_STATIC_HEAP", "FRESH_DYNAMIC_NATIVE", "FRESH_DYNAMIC_HEAP"})

@@ -20,7 +20,7 @@ final class Charts {
     }
 
     /**
-     * Grouped bars: one group per category, one bar per series, with error bars.
+     * Grouped bars: one group per category, one bar per series, with error bars on a linear axis.
      *
      * @param series name to values and errors, both in the order of {@code categories}; NaN for a missing bar
      */
@@ -32,21 +32,30 @@ final class Charts {
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         chart.getStyler().setErrorBarsColorSeriesColor(false);
         chart.getStyler().setOverlapped(false);
+        double axisMin = 0;
+        if (logarithmic) {
+            // bars start at the axis minimum, which XChart otherwise puts at zero: invalid on a log axis
+            double smallest = series.values().stream().flatMapToDouble(v -> java.util.Arrays.stream(v[0]))
+                            .filter(v -> v > 0 && Double.isFinite(v)).min().orElse(1);
+            axisMin = smallest / 2;
+            chart.getStyler().setYAxisMin(axisMin);
+        }
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[] values = e.getValue()[0].clone();
             double[] errors = e.getValue()[1].clone();
             for (int i = 0; i < values.length; i++) {
-                // XChart draws no bar for 0 on a linear axis; a log axis needs positive values
+                // a missing result draws no bar (a log axis starts above zero)
                 if (!Double.isFinite(values[i])) {
-                    values[i] = logarithmic ? Double.MIN_NORMAL : 0;
+                    values[i] = axisMin;
                     errors[i] = 0;
                 }
-                if (logarithmic) {
-                    // an error bar reaching below zero cannot be drawn on a log axis
-                    errors[i] = Math.min(errors[i], values[i] * 0.99);
-                }
             }
-            chart.addSeries(e.getKey(), categories, toList(values), toList(errors));
+            if (logarithmic) {
+                // XChart rejects error bars on a log axis; the tables carry the errors
+                chart.addSeries(e.getKey(), categories, toList(values));
+            } else {
+                chart.addSeries(e.getKey(), categories, toList(values), toList(errors));
+            }
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

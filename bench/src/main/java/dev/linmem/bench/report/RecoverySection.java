@@ -31,7 +31,7 @@ final class RecoverySection extends Section {
         md.heading(3, "A grow in a hot loop: time back to full compiled speed");
         md.paragraph("A compiled loop of 4096 i32 loads grows its memory by one page in the same compiled code, then runs until the " +
                         "median of the last 21 calls is within 1.10x of the median before any grow. One grow per measured iteration, in " +
-                        "order. Compilations are `opt done` lines of engine.TraceCompilation (tier 1 and tier 2 each count).");
+                        "order. Compilations are `opt done` lines of engine.TraceCompilation (single-tier, see machine.txt).");
         Map<String, double[]> lines = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         for (String kind : kinds) {

@@ -44,6 +44,7 @@ public final class Report {
         for (Section section : List.of(new AccessSection(), new KernelSection(), new GrowSection(), new RecoverySection(), new PoolSection(), new BulkSection())) {
             section.write(results, out, md, targets);
         }
+        Diagnostics.write(out, md);
         md.heading(2, "Targets");
         md.table(List.of("Target", "Result", "Met"), targets.stream().map(Target::row).toList());
         Path notes = out.resolve("notes.md");

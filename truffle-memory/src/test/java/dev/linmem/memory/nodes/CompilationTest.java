@@ -108,6 +108,25 @@ class CompilationTest {
         }
     }
 
+    /**
+     * Non-atomic accesses to a shared memory take the same specialization as an unshared static
+     * memory's (base and size constant), so they compile to the same code; the bounds check folds
+     * just the same.
+     */
+    @ParameterizedTest
+    @EnumSource(value = MemoryKind.class, names = {"STATIC_HEAP", "STATIC_NATIVE"})
+    void sharedMemoryAccessesCompileLikeUnsharedOnes(MemoryKind kind) {
+        MemoryType shared = MemoryType.builder().minimumPages(1).maximumPages(4).shared(true).build();
+        try (OptimizingRuntime runtime = new OptimizingRuntime(); LinearMemory memory = kind.create(shared)) {
+            assertTrue(memory.isShared());
+            memory.writeLong(0, 333);
+            LoadRoot root = new LoadRoot(memory);
+            assertEquals(333L, callUntilCompiled(root.getCallTarget())[1]);
+            assertEquals(List.of("staticMemory"), activeSpecializations(root.load));
+            assertEquals(true, callUntilCompiled(new RangeCheckRoot(memory, true).getCallTarget(), 1024L)[1]);
+        }
+    }
+
     /** Grows by one page and stores then loads at the new last page, each call. */
     static final class GrowLoopRoot extends RootNode {
         @Child MemoryGrowNode grow = MemoryGrowNode.create();

@@ -3,15 +3,23 @@ package dev.linmem.wasm.language;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+
+import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasm.WasmException;
+import dev.linmem.wasm.binary.ModuleDecoder;
+import dev.linmem.wasm.link.SpectestModule;
+import dev.linmem.wasm.module.WasmModule;
 
 /**
  * The linmem WebAssembly language. Its id is {@value #ID}, not {@code wasm}, so that it can sit on
  * one class path with GraalWasm (which owns {@code wasm}) and the benchmarks can run both.
  *
- * <p>Modules are loaded through the embedding API ({@code dev.linmem.wasm.WasmEngine}), which
- * enters the polyglot context and calls into this language's runtime directly; there is no
- * source-level {@code eval}, because a binary module alone does not say which instances its
- * imports come from.
+ * <p>Java embedders use {@code dev.linmem.wasm.WasmEngine}, which enters the polyglot context and
+ * calls into this language's runtime directly. Polyglot hosts may also evaluate a binary source:
+ * it is decoded and validated at parse time, and each evaluation instantiates it against the
+ * context's registered instances ({@code spectest} is always there) and returns its exports.
+ * Memories of such contexts come from dynamic heap storage.
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "linmem WebAssembly", version = "0.1", byteMimeTypes = WasmLanguage.MIME_TYPE,
                 defaultMimeType = WasmLanguage.MIME_TYPE)
@@ -23,7 +31,20 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected WasmContext createContext(Env env) {
-        return new WasmContext(this);
+        WasmContext context = new WasmContext(this);
+        context.setAllocator(MemoryAllocator.dynamicHeap());
+        return context;
+    }
+
+    /** spectest is registered at once; its memories are made on first import, with whatever allocator is set by then. */
+    @Override
+    protected void initializeContext(WasmContext context) {
+        context.register(SpectestModule.NAME, SpectestModule.create(context));
+    }
+
+    @Override
+    protected void finalizeContext(WasmContext context) {
+        context.closeMemories();
     }
 
     /**
@@ -38,7 +59,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected CallTarget parse(ParsingRequest request) {
-        throw new UnsupportedOperationException(ID + " modules are loaded with dev.linmem.wasm.WasmEngine, which also resolves their imports");
+        Source source = request.getSource();
+        if (!source.hasBytes()) {
+            throw ModuleRejectedException.of(WasmException.malformed("a " + ID + " source must be a binary module", -1));
+        }
+        try {
+            WasmModule module = ModuleDecoder.decode(source.getBytes().toByteArray());
+            return new InstantiateRootNode(this, module, source.getName()).getCallTarget();
+        } catch (WasmException e) {
+            throw ModuleRejectedException.of(e);
+        }
     }
 
     /** The language instance of the current thread's entered context. */

@@ -186,11 +186,9 @@ public final class Instantiator {
                 long offsetBits = (Long) ConstantEvaluator.evaluate(segment.offset(), instance);
                 long offset = memory.type().is64() ? offsetBits : Integer.toUnsignedLong((int) offsetBits);
                 byte[] bytes = segment.bytes();
-                // Checked here as the spec states it (offset + length <= size, even for an empty
-                // segment); the library's host write checks again and writes nothing on failure.
-                if (Long.compareUnsigned(offset, memory.byteSize()) > 0 || bytes.length > memory.byteSize() - offset) {
-                    throw new WasmException(WasmException.Kind.TRAP, "out of bounds memory access");
-                }
+                // The library's write checks the whole range first, as the spec states it (offset +
+                // length <= size, even for an empty segment; an offset of 2^63 or more is a negative
+                // long and out of range), and throws its MemoryTrap without writing a byte.
                 memory.write(offset, bytes, 0, bytes.length);
             } else {
                 instance.setDataSegment(i, segment.bytes());

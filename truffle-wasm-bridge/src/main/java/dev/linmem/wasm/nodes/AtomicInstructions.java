@@ -109,7 +109,6 @@ final class AtomicInstructions {
     }
 
     private static long address(VirtualFrame frame, int slot, boolean is64) {
-        long bits = frame.getLongStatic(slot);
-        return is64 ? bits : Integer.toUnsignedLong((int) bits);
+        return MemoryInstructions.operand(frame, slot, is64);
     }
 }

@@ -106,10 +106,6 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 case 0x02, 0x03: // block, loop: the side table makes them no-ops
                     pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
                     continue dispatch;
-                default:
-                    break;
-            }
-            switch (opcode) {
                 case 0x04: { // if
                     sp--;
                     if ((int) frame.getLongStatic(sp) != 0) {
@@ -179,7 +175,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 case 0x0F: // return
                     return results(frame, sp);
                 case 0x10, 0x11: // call, call_indirect
-                    sp = ((CallSiteNode) sites[siteOfPc[pc - bodyStart]]).execute(frame, sp);
+                    sp = ((CallSiteNode) site(pc)).execute(frame, sp);
                     pc = next(pc);
                     continue dispatch;
                 case 0x1A: // drop
@@ -241,15 +237,13 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 case 0x3F: { // memory.size
                     int memoryIndex = Bytecode.readU32(code, pc + 1);
-                    frame.setLongStatic(sp, ((MemorySizeNode) sites[siteOfPc[pc - bodyStart]]).execute(memories[memoryIndex]));
-                    sp++;
+                    sp = MemoryInstructions.size(frame, (MemorySizeNode) site(pc), memories[memoryIndex], sp);
                     pc = next(pc);
                     continue dispatch;
                 }
                 case 0x40: { // memory.grow
                     int memoryIndex = Bytecode.readU32(code, pc + 1);
-                    long delta = address(frame, sp - 1, memoryIndex);
-                    frame.setLongStatic(sp - 1, ((MemoryGrowNode) sites[siteOfPc[pc - bodyStart]]).execute(memories[memoryIndex], delta));
+                    sp = MemoryInstructions.grow(frame, (MemoryGrowNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
                     pc = next(pc);
                     continue dispatch;
                 }
@@ -287,16 +281,18 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = next(pc);
                     continue dispatch;
                 case 0xFE:
-                    sp = AtomicInstructions.execute(frame, code, pc, sp, atomicSite(pc), memories, memoryIs64);
+                    sp = AtomicInstructions.execute(frame, code, pc, sp, site(pc), memories, memoryIs64);
                     pc = next(pc);
                     continue dispatch;
                 default:
                     break;
             }
             if (opcode >= 0x28 && opcode <= 0x35) {
-                sp = load(frame, opcode, pc, sp);
+                int memoryIndex = MemoryInstructions.memargMemory(code, pc);
+                sp = MemoryInstructions.load(frame, (MemoryLoadNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
             } else if (opcode >= 0x36 && opcode <= 0x3E) {
-                sp = store(frame, pc, sp);
+                int memoryIndex = MemoryInstructions.memargMemory(code, pc);
+                sp = MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
             } else if (opcode >= 0x45 && opcode <= 0xC4) {
                 sp = NumericInstructions.execute(frame, opcode, sp, this);
                 pc++;
@@ -308,8 +304,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    /** The library node of an atomic instruction; fence has none. */
-    private Node atomicSite(int pc) {
+    /** The child node of the instruction at {@code pc}; null for one without (atomic.fence). */
+    private Node site(int pc) {
         int site = siteOfPc[pc - bodyStart];
         return site < 0 ? null : sites[site];
     }
@@ -351,36 +347,6 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         return isReference ? frame.getObjectStatic(slot) : (Object) frame.getLongStatic(slot);
     }
 
-    /** An address or length operand of memory {@code memoryIndex}: i32 operands are unsigned. */
-    private long address(VirtualFrame frame, int slot, int memoryIndex) {
-        long bits = frame.getLongStatic(slot);
-        return memoryIs64[memoryIndex] ? bits : Integer.toUnsignedLong((int) bits);
-    }
-
-    /** The memory index of a memarg: present only when bit 6 of the alignment flags says so. */
-    private int memargMemory(int pc) {
-        int flags = Bytecode.readU32(code, pc + 1);
-        if ((flags & 0x40) == 0) {
-            return 0;
-        }
-        return Bytecode.readU32(code, pc + 1 + Bytecode.lebLength(code, pc + 1));
-    }
-
-    private int load(VirtualFrame frame, int opcode, int pc, int sp) {
-        int memoryIndex = memargMemory(pc);
-        MemoryLoadNode node = (MemoryLoadNode) sites[siteOfPc[pc - bodyStart]];
-        long value = node.execute(memories[memoryIndex], address(frame, sp - 1, memoryIndex));
-        frame.setLongStatic(sp - 1, value);
-        return sp;
-    }
-
-    private int store(VirtualFrame frame, int pc, int sp) {
-        int memoryIndex = memargMemory(pc);
-        MemoryStoreNode node = (MemoryStoreNode) sites[siteOfPc[pc - bodyStart]];
-        node.execute(memories[memoryIndex], address(frame, sp - 2, memoryIndex), frame.getLongStatic(sp - 1));
-        return sp - 2;
-    }
-
     /** The 0xFC-prefixed instructions: saturating truncation, bulk memory, table operations. */
     private int executePrefixed(VirtualFrame frame, int pc, int sp) {
         int sub = Bytecode.readU32(code, pc + 1);
@@ -391,34 +357,15 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
             case 0, 1, 2, 3, 4, 5, 6, 7:
                 NumericInstructions.truncateSaturating(frame, sub, sp);
                 return sp;
-            case 8: { // memory.init data mem: dst, src, length
-                MemoryInitNode node = (MemoryInitNode) sites[siteOfPc[pc - bodyStart]];
-                long dst = address(frame, sp - 3, second);
-                long src = Integer.toUnsignedLong((int) frame.getLongStatic(sp - 2));
-                long length = Integer.toUnsignedLong((int) frame.getLongStatic(sp - 1));
-                node.execute(memories[second], instance.dataSegment(first), dst, src, length);
-                return sp - 3;
-            }
+            case 8: // memory.init data mem
+                return MemoryInstructions.init(frame, (MemoryInitNode) site(pc), memories[second], memoryIs64[second], instance.dataSegment(first), sp);
             case 9: // data.drop
                 instance.setDataSegment(first, EMPTY_BYTES);
                 return sp;
-            case 10: { // memory.copy dstMem srcMem: dst, src, length (length is i64 only if both are)
-                MemoryCopyNode node = (MemoryCopyNode) sites[siteOfPc[pc - bodyStart]];
-                long dst = address(frame, sp - 3, first);
-                long src = address(frame, sp - 2, second);
-                long lengthBits = frame.getLongStatic(sp - 1);
-                long length = memoryIs64[first] && memoryIs64[second] ? lengthBits : Integer.toUnsignedLong((int) lengthBits);
-                node.execute(memories[first], memories[second], dst, src, length);
-                return sp - 3;
-            }
-            case 11: { // memory.fill mem: dst, byte value, length
-                MemoryFillNode node = (MemoryFillNode) sites[siteOfPc[pc - bodyStart]];
-                long dst = address(frame, sp - 3, first);
-                int value = (int) frame.getLongStatic(sp - 2);
-                long length = address(frame, sp - 1, first);
-                node.execute(memories[first], dst, value, length);
-                return sp - 3;
-            }
+            case 10: // memory.copy dstMem srcMem
+                return MemoryInstructions.copy(frame, (MemoryCopyNode) site(pc), memories[first], memoryIs64[first], memories[second], memoryIs64[second], sp);
+            case 11: // memory.fill mem
+                return MemoryInstructions.fill(frame, (MemoryFillNode) site(pc), memories[first], memoryIs64[first], sp);
             case 12: // table.init elem table
                 TableInstructions.init(frame, instance, first, tables[second], sp, this);
                 return sp - 3;
