@@ -11,6 +11,7 @@ import dev.linmem.wasm.cli.SpecScript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -45,11 +46,14 @@ final class SpecSuite {
         if (files.isEmpty()) {
             throw new IllegalStateException("no .json spec scripts under " + folder);
         }
-        return files.stream().map(file -> script(kind, folder, file, allocator, features));
+        return files.stream().map(file -> script(kind, folder, file, script -> new SpecRunner(script, allocator.get(), features)));
     }
 
-    private static DynamicNode script(String kind, Path folder, Path file, Supplier<MemoryAllocator> allocator,
-                                      WasmFeatures features) {
+    /**
+     * One container for the script {@code file}, its commands run by the runner {@code runnerFor}
+     * makes (for example one with engine options that compile every function before it runs).
+     */
+    static DynamicNode script(String kind, Path folder, Path file, Function<SpecScript, SpecRunner> runnerFor) {
         String name = kind + ": " + folder.relativize(file);
         SpecScript script;
         try {
@@ -57,7 +61,7 @@ final class SpecSuite {
         } catch (IOException | RuntimeException e) {
             return DynamicTest.dynamicTest(name + ": read the script", file.toUri(), () -> fail("cannot read " + file, e));
         }
-        SpecRunner runner = new SpecRunner(script, allocator.get(), features);
+        SpecRunner runner = runnerFor.apply(script);
         // JUnit closes a container's stream when its tests are done: that frees the engine and its memories.
         Stream<DynamicNode> commands = script.commands().stream()
                 .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command)))

@@ -7,6 +7,8 @@ import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.module.WasmModule;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +57,8 @@ public final class SpecRunner implements AutoCloseable {
     private final SpecScript script;
     private final RecordingAllocator allocator;
     private final WasmFeatures features;
+    private final Map<String, String> engineOptions;
+    private final OutputStream engineLog;
     private final Map<String, Loaded> named = new HashMap<>();
     private WasmEngine engine;
     private Loaded current;
@@ -69,9 +73,21 @@ public final class SpecRunner implements AutoCloseable {
      * its modules to be invalid (the threads proposal's: {@link WasmFeatures#THREADS_PROPOSAL}).
      */
     public SpecRunner(SpecScript script, MemoryAllocator allocator, WasmFeatures features) {
+        this(script, allocator, features, Map.of(), null);
+    }
+
+    /**
+     * As above, with polyglot {@code engineOptions} for every engine the script creates (for
+     * example {@code engine.CompileImmediately=true}, to run the script as compiled code) and the
+     * engines' log (compilation traces) written to {@code engineLog}, or stderr when null.
+     */
+    public SpecRunner(SpecScript script, MemoryAllocator allocator, WasmFeatures features, Map<String, String> engineOptions,
+                      OutputStream engineLog) {
         this.script = script;
         this.allocator = new RecordingAllocator(allocator);
         this.features = features;
+        this.engineOptions = Map.copyOf(engineOptions);
+        this.engineLog = engineLog;
     }
 
     /** Runs every command; the outcomes are in command order. */
@@ -272,7 +288,7 @@ public final class SpecRunner implements AutoCloseable {
     private WasmEngine engine() {
         // Created on first use: the JUnit suite builds runners for files it may never run.
         if (engine == null) {
-            engine = WasmEngine.create(allocator);
+            engine = WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), engineOptions, engineLog);
         }
         return engine;
     }
