@@ -38,8 +38,10 @@ rm -f "$out"/grow-recovery-*.json
   echo "forks:        ${forks[*]:-one fork per benchmark and parameter set}"
 } >"$out/machine.txt"
 
+# package, not install: the reactor resolves the sibling modules from their target folders, and
+# the shared local repository is left alone.
 echo "bench: building (log: $target/bench-build.log) ..." >&2
-if ! "$root/mvnw" -q -ntp -Dmaven.test.skip=true -pl bench -am install \
+if ! "$root/mvnw" -q -ntp -Dmaven.test.skip=true -pl bench -am package \
     dependency:build-classpath -Dmdep.outputFile="$target/bench.classpath" >"$target/bench-build.log" 2>&1; then
   cat "$target/bench-build.log" >&2
   exit 3
