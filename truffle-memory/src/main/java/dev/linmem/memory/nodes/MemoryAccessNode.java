@@ -1,8 +1,6 @@
 package dev.linmem.memory.nodes;
 
-import static com.oracle.truffle.api.CompilerDirectives.SLOWPATH_PROBABILITY;
-import static com.oracle.truffle.api.CompilerDirectives.injectBranchProbability;
-
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryTrap;
@@ -27,8 +25,8 @@ abstract class MemoryAccessNode extends Node {
     }
 
     /**
-     * The raw offset of {@code address + offset} within the storage, or a trap. The trap is thrown
-     * from a boundary on a path marked as slow, so compiled code keeps running after it.
+     * The raw offset of {@code address + offset} within the storage, or a trap, thrown from a
+     * boundary after leaving compiled code.
      *
      * <p>{@code byteSize} may be a cached, older size. Before trapping, the slow path asks the
      * memory for its size now: another thread may have grown a shared memory after this code cached
@@ -37,9 +35,14 @@ abstract class MemoryAccessNode extends Node {
      * other way.
      */
     protected final long checkedRawOffset(LinearMemory memory, long storageOffset, long byteSize, long address) {
-        if (injectBranchProbability(SLOWPATH_PROBABILITY, !Bounds.inBounds(address, offset, width, byteSize)) &&
-                        !Bounds.inBounds(address, offset, width, memory.byteSize())) {
-            throw MemoryTrap.outOfBounds(memory, address, offset, width, this);
+        if (!Bounds.inBounds(address, offset, width, byteSize)) {
+            // Deoptimize rather than branch to a throw: a check whose failure leaves compiled code
+            // is a guard, which the compiler may move out of a loop (one check of the loop's range
+            // instead of one per access). The trap itself is rare; the code stays installed.
+            CompilerDirectives.transferToInterpreter();
+            if (!Bounds.inBounds(address, offset, width, memory.byteSize())) {
+                throw MemoryTrap.outOfBounds(memory, address, offset, width, this);
+            }
         }
         return storageOffset + address + offset;
     }
