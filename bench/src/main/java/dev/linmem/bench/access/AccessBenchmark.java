@@ -33,8 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class AccessBenchmark {
-    /** linmem kinds by their {@link MemoryKind} name; baselines prefixed RAW_. */
-    @Param({"STATIC_HEAP", "STATIC_NATIVE", "DYNAMIC_HEAP", "DYNAMIC_NATIVE", "RAW_VARHANDLE", "RAW_BYTE_ARRAY_SUPPORT", "RAW_UNSAFE", "RAW_SEGMENT"})
+    /**
+     * linmem kinds by their {@link MemoryKind} name; SHARED_ before a static kind makes its memory
+     * shared (non-atomic accesses to shared memories must compile like unshared ones); baselines
+     * prefixed RAW_.
+     */
+    @Param({"STATIC_HEAP", "STATIC_NATIVE", "DYNAMIC_HEAP", "DYNAMIC_NATIVE", "SHARED_STATIC_HEAP", "SHARED_STATIC_NATIVE",
+                    "RAW_VARHANDLE", "RAW_BYTE_ARRAY_SUPPORT", "RAW_UNSAFE", "RAW_SEGMENT"})
     public String storage;
 
     @Param({"SEQ_LOAD_I32", "SEQ_STORE_I32", "SEQ_LOAD_I64", "SEQ_STORE_I64", "RAND_LOAD_I32", "RAND_STORE_I32", "RAND_LOAD_I64", "RAND_STORE_I64", "CONST_ADDRESS"})
@@ -63,7 +68,9 @@ public class AccessBenchmark {
             root = new RawAccessRoot(accessOp, raw);
         } else {
             // 16 pages, the region, as minimum; a maximum of 256 pages as a typical module declares
-            memory = MemoryKind.valueOf(storage).create(MemoryType.of(bytes / MemoryType.DEFAULT_PAGE_SIZE, 256));
+            boolean shared = storage.startsWith("SHARED_");
+            MemoryType type = MemoryType.builder().minimumPages(bytes / MemoryType.DEFAULT_PAGE_SIZE).maximumPages(256).shared(shared).build();
+            memory = MemoryKind.valueOf(storage.replace("SHARED_", "")).create(type);
             root = new LinmemAccessRoot(accessOp, memory);
         }
         target = root.getCallTarget();
