@@ -8,6 +8,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.ExplodeLoop.LoopExplosionKind;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.linmem.memory.LinearMemory;
@@ -90,10 +91,16 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     private Object execute(VirtualFrame frame, int startPc, int startSp) {
         int pc = startPc;
         int sp = startSp;
+        // Back edges taken since the last report to the function's call target (see reportLoops).
+        // An object, not an int local: under MERGE_EXPLODE every local is part of the explosion
+        // state, and a counting local would make each iteration a new state (partial evaluation
+        // then bails out with "too many loop explosion iterations").
+        BackEdgeCounter backEdges = new BackEdgeCounter();
         dispatch: while (true) {
             CompilerAsserts.partialEvaluationConstant(pc);
             CompilerAsserts.partialEvaluationConstant(sp);
             if (pc >= bodyEnd) {
+                reportLoops(backEdges);
                 return results(frame, sp);
             }
             int opcode = code[pc] & 0xff;
@@ -123,8 +130,13 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     int target = sideTable[entry];
                     sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                     if (target <= pc) {
+                        if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
+                            LoopNode.reportLoopCount(this, backEdges.count);
+                            backEdges.count = 0;
+                        }
                         Object osrResult = pollOsr(frame, target, sp);
                         if (osrResult != null) {
+                            reportLoops(backEdges);
                             return unwrapOsrResult(osrResult);
                         }
                     }
@@ -138,8 +150,13 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                         int target = sideTable[entry];
                         sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                         if (target <= pc) {
+                            if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
+                                LoopNode.reportLoopCount(this, backEdges.count);
+                                backEdges.count = 0;
+                            }
                             Object osrResult = pollOsr(frame, target, sp);
                             if (osrResult != null) {
+                                reportLoops(backEdges);
                                 return unwrapOsrResult(osrResult);
                             }
                         }
@@ -161,8 +178,13 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                             int target = sideTable[entry];
                             sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                             if (target <= pc) {
+                                if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
+                                    LoopNode.reportLoopCount(this, backEdges.count);
+                                    backEdges.count = 0;
+                                }
                                 Object osrResult = pollOsr(frame, target, sp);
                                 if (osrResult != null) {
+                                    reportLoops(backEdges);
                                     return unwrapOsrResult(osrResult);
                                 }
                             }
@@ -173,6 +195,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     throw NumericInstructions.unknownOpcode(opcode);
                 }
                 case 0x0F: // return
+                    reportLoops(backEdges);
                     return results(frame, sp);
                 case 0x10, 0x11: // call, call_indirect
                     sp = ((CallSiteNode) site(pc)).execute(frame, sp);
@@ -302,6 +325,28 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
             }
             pc = next(pc);
         }
+    }
+
+    /**
+     * Back edges are reported to the function's call target in batches of this many (and the rest
+     * at exit), so a function whose time goes into loops reaches the compilation threshold as a
+     * whole and is not left to OSR alone. A batch keeps the interpreter's cost of reporting low.
+     */
+    private static final int LOOP_REPORT_STRIDE = 256;
+
+    /**
+     * Adds back edges to the function's call target's loop count (which counts towards its
+     * compilation). Only while a later tier exists: the last tier's code has nothing to count for.
+     */
+    private void reportLoops(BackEdgeCounter backEdges) {
+        if (CompilerDirectives.hasNextTier() && backEdges.count > 0) {
+            LoopNode.reportLoopCount(this, backEdges.count);
+        }
+    }
+
+    /** A mutable count that partial evaluation keeps out of the explosion state (escape analysis removes it). */
+    private static final class BackEdgeCounter {
+        int count;
     }
 
     /** The child node of the instruction at {@code pc}; null for one without (atomic.fence). */
