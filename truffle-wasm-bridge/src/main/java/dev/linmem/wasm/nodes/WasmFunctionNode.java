@@ -130,13 +130,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     int target = sideTable[entry];
                     sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                     if (target <= pc) {
-                        if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
-                            LoopNode.reportLoopCount(this, backEdges.count);
-                            backEdges.count = 0;
-                        }
-                        Object osrResult = pollOsr(frame, target, sp);
+                        Object osrResult = onBackEdge(frame, target, sp, backEdges);
                         if (osrResult != null) {
-                            reportLoops(backEdges);
                             return unwrapOsrResult(osrResult);
                         }
                     }
@@ -150,13 +145,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                         int target = sideTable[entry];
                         sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                         if (target <= pc) {
-                            if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
-                                LoopNode.reportLoopCount(this, backEdges.count);
-                                backEdges.count = 0;
-                            }
-                            Object osrResult = pollOsr(frame, target, sp);
+                            Object osrResult = onBackEdge(frame, target, sp, backEdges);
                             if (osrResult != null) {
-                                reportLoops(backEdges);
                                 return unwrapOsrResult(osrResult);
                             }
                         }
@@ -178,13 +168,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                             int target = sideTable[entry];
                             sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
                             if (target <= pc) {
-                                if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
-                                    LoopNode.reportLoopCount(this, backEdges.count);
-                                    backEdges.count = 0;
-                                }
-                                Object osrResult = pollOsr(frame, target, sp);
+                                Object osrResult = onBackEdge(frame, target, sp, backEdges);
                                 if (osrResult != null) {
-                                    reportLoops(backEdges);
                                     return unwrapOsrResult(osrResult);
                                 }
                             }
@@ -338,6 +323,23 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
      * Adds back edges to the function's call target's loop count (which counts towards its
      * compilation). Only while a later tier exists: the last tier's code has nothing to count for.
      */
+    /**
+     * At a backward branch: counts the iteration (reported to this function's call target in
+     * batches, so a function whose time goes into loops compiles as a whole) and polls for OSR.
+     * Returns the OSR result, or null to go on interpreting.
+     */
+    private Object onBackEdge(VirtualFrame frame, int target, int sp, BackEdgeCounter backEdges) {
+        if (CompilerDirectives.hasNextTier() && ++backEdges.count >= LOOP_REPORT_STRIDE) {
+            LoopNode.reportLoopCount(this, backEdges.count);
+            backEdges.count = 0;
+        }
+        Object osrResult = pollOsr(frame, target, sp);
+        if (osrResult != null) {
+            reportLoops(backEdges);
+        }
+        return osrResult;
+    }
+
     private void reportLoops(BackEdgeCounter backEdges) {
         if (CompilerDirectives.hasNextTier() && backEdges.count > 0) {
             LoopNode.reportLoopCount(this, backEdges.count);
