@@ -1,6 +1,7 @@
 package dev.linmem.memory.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.nodes.Node;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryTrap;
@@ -15,6 +16,14 @@ abstract class MemoryAccessNode extends Node {
     protected final long offset;
     /** Bytes accessed: 1, 2, 4 or 8. */
     protected final int width;
+    /**
+     * Whether this site has accessed a memory whose size is read per access (a dynamic memory)
+     * above that memory's minimum. Until it has, compiled code assumes it never will: the check
+     * against the constant minimum is then a guard, which the compiler may move out of a loop, as
+     * it does a static memory's check. A site that reaches past the minimum deoptimizes once and
+     * from then on checks against the live size alone.
+     */
+    @CompilationFinal private boolean seenAboveMinimum;
 
     MemoryAccessNode(int width, long offset) {
         if (width != 1 && width != 2 && width != 4 && width != 8) {
@@ -47,10 +56,18 @@ abstract class MemoryAccessNode extends Node {
         return storageOffset + address + offset;
     }
 
-    /** As {@link #checkedRawOffset} for a memory whose size is not cached: accesses inside the minimum skip the size. */
+    /**
+     * As {@link #checkedRawOffset} for a memory whose size is not cached: while this site has only
+     * accessed the memory inside its minimum, the check is against that constant and the size is
+     * never read (see {@link #seenAboveMinimum}).
+     */
     protected final long checkedRawOffset(LinearMemory memory, long storageOffset, long minimumBytes, LinearMemory sizeSource, long address) {
-        if (Bounds.belowMinimum(address, offset, width, minimumBytes)) {
-            return storageOffset + address + offset;
+        if (!seenAboveMinimum) {
+            if (Bounds.belowMinimum(address, offset, width, minimumBytes)) {
+                return storageOffset + address + offset;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            seenAboveMinimum = true;
         }
         return checkedRawOffset(memory, storageOffset, sizeSource.byteSize(), address);
     }

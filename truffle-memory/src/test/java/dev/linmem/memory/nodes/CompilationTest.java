@@ -108,6 +108,58 @@ class CompilationTest {
         }
     }
 
+    /** Loads 8 bytes at the address given as the call's argument. */
+    static final class LoadAtRoot extends RootNode {
+        @Child MemoryLoadNode load = MemoryLoadNode.create(8, false, 0);
+        private final LinearMemory memory;
+
+        LoadAtRoot(LinearMemory memory) {
+            super(null);
+            this.memory = memory;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            return new Object[]{OptimizingRuntime.compiled(), load.execute(memory, (long) frame.getArguments()[0])};
+        }
+    }
+
+    /**
+     * A dynamic memory's access site is compiled assuming it stays inside the memory's minimum
+     * (a check against a constant). The first access above the minimum deoptimizes once; the
+     * recompiled site checks the live size, so it reads the grown pages, still traps past the
+     * end, and stays compiled.
+     */
+    @ParameterizedTest
+    @EnumSource(value = MemoryKind.class, names = {"DYNAMIC_HEAP", "DYNAMIC_NATIVE"})
+    void anAccessAboveTheMinimumDeoptimizesOnceThenChecksTheLiveSize(MemoryKind kind) {
+        try (OptimizingRuntime runtime = new OptimizingRuntime(); LinearMemory memory = kind.create(MemoryType.of(1, 4))) {
+            assertEquals(1, memory.grow(1));
+            memory.writeLong(8, 111);
+            memory.writeLong(PAGE + 8, 222);
+            LoadAtRoot root = new LoadAtRoot(memory);
+            RootCallTarget target = root.getCallTarget();
+            assertEquals(111L, callUntilCompiled(target, 8L)[1]);
+            assertEquals(true, ((Object[]) target.call(8L))[0], "compiled code for accesses inside the minimum");
+
+            Object[] firstAbove = (Object[]) target.call((long) PAGE + 8);
+            assertEquals(222L, firstAbove[1], "above the minimum, inside the grown size");
+            assertEquals(false, firstAbove[0], "the first access above the minimum left the code compiled for the minimum");
+
+            assertEquals(222L, callUntilCompiled(target, (long) PAGE + 8)[1]);
+            assertEquals(111L, ((Object[]) target.call(8L))[1]);
+            assertThrows(dev.linmem.memory.MemoryTrap.class, () -> target.call((long) 2 * PAGE - 4), "past the live size");
+            assertThrows(dev.linmem.memory.MemoryTrap.class, () -> target.call(-8L), "a huge unsigned address");
+            Object[] afterTraps = (Object[]) target.call((long) PAGE + 8);
+            assertEquals(222L, afterTraps[1]);
+            assertEquals(true, afterTraps[0], "a trap deoptimizes without invalidating: the code stays installed");
+            memory.grow(1);
+            memory.writeLong(2 * PAGE + 8, 333);
+            assertEquals(333L, ((Object[]) target.call((long) 2 * PAGE + 8))[1], "the live size, not a cached one");
+            assertEquals(List.of("dynamicMemory"), activeSpecializations(root.load));
+        }
+    }
+
     /**
      * Non-atomic accesses to a shared memory take the same specialization as an unshared static
      * memory's (base and size constant), so they compile to the same code; the bounds check folds
