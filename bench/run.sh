@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs linmem's JMH suite on the optimizing runtime and writes the report:
 #   bench/run.sh [--quick] [--in-process] [JMH ARGS...]     (also: bin/linmem bench ...)
-# Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run takes about an
-# hour on 2 cores; --quick (a few minutes) runs fewer parameters with short iterations, to check
-# the pipeline rather than to quote numbers. JMH ARGS (a benchmark regex, -p name=v,...) pass on.
+# Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run, a fresh JVM per
+# benchmark and parameter set, takes about an hour on 2 quiet cores; --quick (a few minutes)
+# runs fewer parameters with short iterations, to check the pipeline rather than to quote numbers.
+# JMH ARGS (a benchmark regex, -p name=v,...) pass on.
 set -euo pipefail
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$bench")
@@ -79,22 +80,27 @@ if [ "$mode" = quick ]; then
     -p bulkBytes=1048576 -p bulkOp=COPY -p poolBytes=67108864 \
     -e GrowRecoveryBenchmark "$@"
   if [ $# -eq 0 ]; then run_jmh jmh-recovery -i 10 GrowRecoveryBenchmark; fi
-else
+elif [ $# -gt 0 ]; then
   run_jmh jmh "$@"
-  if [ $# -eq 0 ]; then
-    # The compiled code's own account, for the report's explanation of missed targets: a short
-    # pass with compilation traces and performance warnings, which the forks print to stderr
-    # and JMH copies into diagnostics.log. Its scores are not used.
-    echo "bench: diagnostics pass (log: $out/diagnostics.log) ..." >&2
-    trace="-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.compiler.TracePerformanceWarnings=all"
-    # shellcheck disable=SC2086 # the flags are words by design
-    "$JAVA_HOME/bin/java" $flags $trace -cp "$classpath" org.openjdk.jmh.Main -jvmArgs "$flags $trace" \
-      "${forks[@]}" -wi 2 -i 1 -rf json -rff "$out/diagnostics.json" \
-      -p op=SEQ_LOAD_I32,RAND_STORE_I64 -p storage=STATIC_HEAP,STATIC_NATIVE,DYNAMIC_HEAP,DYNAMIC_NATIVE,RAW_UNSAFE,RAW_SEGMENT \
-      -p kernel=SORT,HASH_BYTES -p engine=LINMEM_STATIC_NATIVE,LINMEM_DYNAMIC_HEAP,GRAALWASM \
-      -p bulkBytes=1048576 -p bulkImpl=STATIC_NATIVE,DYNAMIC_HEAP,JDK_ARRAY \
-      AccessBenchmark KernelBenchmark BulkBenchmark >"$out/diagnostics.log" 2>&1 || echo "bench: diagnostics pass failed" >&2
-  fi
+else
+  # Eight measured iterations of half a second rather than the classes' three of a second: the
+  # error bar is JMH's 99.9% interval, whose Student's t factor is 31.6 for 3 samples and 5.4
+  # for 8, so the same time buys bars that can tell engines apart. The single-shot grow
+  # benchmarks keep their own iteration counts (the recovery one needs its 14 grows).
+  run_jmh jmh -i 8 -r 500ms -e 'GrowBenchmark|GrowRecoveryBenchmark'
+  run_jmh jmh-grow 'GrowBenchmark|GrowRecoveryBenchmark'
+  # The compiled code's own account, for the report's explanation of missed targets: a short
+  # pass with compilation traces and performance warnings, which the forks print to stderr
+  # and JMH copies into diagnostics.log. Its scores are not used.
+  echo "bench: diagnostics pass (log: $out/diagnostics.log) ..." >&2
+  trace="-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.compiler.TracePerformanceWarnings=all"
+  # shellcheck disable=SC2086 # the flags are words by design
+  "$JAVA_HOME/bin/java" $flags $trace -cp "$classpath" org.openjdk.jmh.Main -jvmArgs "$flags $trace" \
+    "${forks[@]}" -wi 2 -i 1 -rf json -rff "$out/diagnostics.json" \
+    -p op=SEQ_LOAD_I32,RAND_STORE_I64 -p storage=STATIC_HEAP,STATIC_NATIVE,DYNAMIC_HEAP,DYNAMIC_NATIVE,RAW_UNSAFE,RAW_SEGMENT \
+    -p kernel=SORT,HASH_BYTES -p engine=LINMEM_STATIC_NATIVE,LINMEM_DYNAMIC_HEAP,GRAALWASM \
+    -p bulkBytes=1048576 -p bulkImpl=STATIC_NATIVE,DYNAMIC_HEAP,JDK_ARRAY \
+    AccessBenchmark KernelBenchmark BulkBenchmark >"$out/diagnostics.log" 2>&1 || echo "bench: diagnostics pass failed" >&2
 fi
 
 echo "load after:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; $(nproc) cores)" >>"$out/machine.txt"
