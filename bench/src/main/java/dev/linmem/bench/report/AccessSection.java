@@ -27,15 +27,7 @@ final class AccessSection extends Section {
         md.paragraph("Compiled Truffle loops of " + "8192 accesses per call; linmem's DSL nodes on a constant memory of each kind " +
                         "against hand-written Java over the same storage, compiled in Truffle roots by the same Graal compiler. " +
                         "RAW_UNSAFE has no bounds checks: it is the floor; the byte[] and MemorySegment baselines check bounds as their APIs do.");
-        List<String> header = new ArrayList<>(List.of("op"));
-        header.addAll(storages);
-        List<List<String>> rows = new ArrayList<>();
-        for (String op : ops) {
-            List<String> row = new ArrayList<>(List.of(lower(op)));
-            storages.forEach(s -> row.add(cell("op", op, "storage", s)));
-            rows.add(row);
-        }
-        md.table(header, rows);
+        medianTable("op", "op", ops, Section::lower, "storage", storages, s -> s);
         Charts.bars(chartFile("access"), "Item 1: ns per access", "ns/access", ops.stream().map(Section::lower).toList(),
                         series(storages, ops.stream().map(Section::lower).toList(),
                                         s -> op -> find("op", op.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'), "storage", s)),

@@ -22,15 +22,7 @@ final class KernelSection extends Section {
                         "before any time counts and on every call. GraalWasm 25.0.2 runs on the same JVM, class path and Graal " +
                         "compiler; Chicory 1.7.5 as its interpreter and as its compiler to JVM bytecode (then run by HotSpot's JIT). " +
                         "GROW_PAGES instantiates a fresh module per call and grows its memory 512 times by one page.");
-        List<String> header = new ArrayList<>(List.of("kernel"));
-        header.addAll(engines.stream().map(Section::lower).toList());
-        List<List<String>> rows = new ArrayList<>();
-        for (String kernel : kernels) {
-            List<String> row = new ArrayList<>(List.of(lower(kernel)));
-            engines.forEach(e -> row.add(cell("kernel", kernel, "engine", e)));
-            rows.add(row);
-        }
-        md.table(header, rows);
+        medianTable("kernel", "kernel", kernels, Section::lower, "engine", engines, Section::lower);
         List<String> categories = kernels.stream().map(Section::lower).toList();
         Charts.bars(chartFile("kernels"), "Item 2: ms per kernel call (log scale)", "ms/call", categories,
                         series(engines, categories, e -> k -> find("kernel", upper(k), "engine", e)), true);

@@ -20,15 +20,7 @@ final class PoolSection extends Section {
         md.heading(2, "4. Pool (µs per acquire + release)");
         md.paragraph("Each operation acquires a memory whose minimum and maximum are the size, writes its first and last word, " +
                         "and releases it (close): a pooled slot is zeroed for its next user, a fresh memory is freed.");
-        List<String> header = new ArrayList<>(List.of("memory"));
-        sizes.forEach(s -> header.add(mib(s)));
-        List<List<String>> rows = new ArrayList<>();
-        for (String impl : impls) {
-            List<String> row = new ArrayList<>(List.of(lower(impl)));
-            sizes.forEach(s -> row.add(cell("poolImpl", impl, "poolBytes", s)));
-            rows.add(row);
-        }
-        md.table(header, rows);
+        medianTable("memory", "poolImpl", impls, Section::lower, "poolBytes", sizes, PoolSection::mib);
         List<String> categories = sizes.stream().map(PoolSection::mib).toList();
         Charts.bars(chartFile("pool"), "Item 4: µs per acquire + release (log scale)", "µs", categories,
                         series(impls, categories, i -> s -> find("poolImpl", i, "poolBytes", sizes.get(categories.indexOf(s)))), true);

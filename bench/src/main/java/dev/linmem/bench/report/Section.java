@@ -2,6 +2,7 @@ package dev.linmem.bench.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,23 @@ abstract class Section {
 
     protected String cell(String... nameValues) {
         return find(nameValues).map(Markdown::withError).orElse("–");
+    }
+
+    /**
+     * The table of medians with error bars over two parameters: a row per value of
+     * {@code rowParam}, a column per value of {@code columnParam}.
+     */
+    protected void medianTable(String corner, String rowParam, List<String> rowValues, Function<String, String> rowLabel,
+                    String columnParam, List<String> columnValues, Function<String, String> columnLabel) {
+        List<String> header = new ArrayList<>(List.of(corner));
+        columnValues.forEach(c -> header.add(columnLabel.apply(c)));
+        List<List<String>> rows = new ArrayList<>();
+        for (String r : rowValues) {
+            List<String> row = new ArrayList<>(List.of(rowLabel.apply(r)));
+            columnValues.forEach(c -> row.add(cell(rowParam, r, columnParam, c)));
+            rows.add(row);
+        }
+        md.table(header, rows);
     }
 
     /** Chart series: for each series value, the medians and errors over the categories. */
