@@ -87,7 +87,10 @@ else
   # error bar is JMH's 99.9% interval, whose Student's t factor is 31.6 for 3 samples and 5.4
   # for 8, so the same time buys bars that can tell engines apart. The single-shot grow
   # benchmarks keep their own iteration counts (the recovery one needs its 14 grows).
-  run_jmh jmh -i 8 -r 500ms -e 'GrowBenchmark|GrowRecoveryBenchmark'
+  # One JMH run (and JSON file) per class, so that a run cut short keeps what it finished.
+  for item in access.AccessBenchmark kernels.KernelBenchmark bulk.BulkBenchmark pool.PoolBenchmark; do
+    run_jmh "jmh-${item%%.*}" -i 8 -r 500ms "dev.linmem.bench.$item"
+  done
   run_jmh jmh-grow 'GrowBenchmark|GrowRecoveryBenchmark'
   # The compiled code's own account, for the report's explanation of missed targets: a short
   # pass with compilation traces and performance warnings, which the forks print to stderr
