@@ -6,16 +6,13 @@
 # runs fewer parameters with short iterations, to check the pipeline rather than to quote numbers.
 # JMH ARGS (a benchmark regex, -p name=v,...) pass on.
 set -euo pipefail
-bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(dirname "$bench")
-. "$root/bin/jdk.sh"
-linmem_find_jdk
+. "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 mode=full
 if [ "${1:-}" = "--quick" ]; then mode=quick; shift; fi
 # --in-process runs every benchmark in this one JVM (JMH -f 0) instead of a fresh fork each. A
-# fork pays the jar-built Graal compiler's warm-up again (10 to 30 s on 2 loaded cores), which
-# makes the full matrix take about two hours there; in one JVM the compiler is warm once. Each
+# fork pays the jar-built Graal compiler's warm-up again (5 to 30 s, by the load on 2 cores), most
+# of the full run's hour; in one JVM the compiler is warm once. Each
 # benchmark still builds its own Truffle roots, contexts and engines, and its setup still
 # asserts the optimizing runtime; what is lost is isolation of HotSpot's own profiles.
 # --quick implies it: a quick run checks the pipeline, and forks would triple its time.
@@ -23,8 +20,7 @@ forks=()
 if [ "$mode" = quick ]; then forks=(-f 0); fi
 if [ "${1:-}" = "--in-process" ]; then forks=(-f 0); shift; fi
 out="$bench/results/$mode"
-target="$bench/target"
-mkdir -p "$out" "$target"
+mkdir -p "$out"
 rm -f "$out"/grow-recovery-*.json
 
 # What the report states about the machine: the numbers only mean something next to it.
@@ -39,27 +35,7 @@ rm -f "$out"/grow-recovery-*.json
   echo "forks:        ${forks[*]:-one fork per benchmark and parameter set}"
 } >"$out/machine.txt"
 
-# package, not install: the reactor resolves the sibling modules from their target folders, and
-# the shared local repository is left alone.
-echo "bench: building (log: $target/bench-build.log) ..." >&2
-if ! "$root/mvnw" -q -ntp -Dmaven.test.skip=true -pl bench -am package \
-    dependency:build-classpath -Dmdep.outputFile="$target/bench.classpath" >"$target/bench-build.log" 2>&1; then
-  cat "$target/bench-build.log" >&2
-  exit 3
-fi
-# Run from a snapshot of the classes, so that rebuilding during a long run cannot break its forks.
-rm -rf "$target/run-$mode"
-cp -r "$target/classes" "$target/run-$mode"
-classpath="$target/run-$mode:$(cat "$target/bench.classpath")"
-
-# The optimizing runtime's flags, as in the parent pom, with this module's compiler jars. Every
-# fork gets them through -jvmArgs, and every benchmark's setup checks the runtime is optimizing.
-flags=$(sed -n 's:.*<graal.jvm.flags>\(.*\)</graal.jvm.flags>.*:\1:p' "$root/pom.xml")
-# Compilation is synchronous and single-tier for every Truffle engine (linmem and GraalWasm
-# alike): on 2 loaded cores the background compiler thread was seen not to start a first
-# compilation within a 6 s warm-up, and a second tier compiled late fell into the measurement.
-# One synchronous compilation per root ends inside the warm-up.
-flags="${flags//'${graal.upgrade.dir}'/$target/graal-upgrade} -Xms3g -Xmx3g -Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.MultiTier=false"
+bench_build "$mode"
 
 # Runs JMH once; $1 names the JSON file, the rest are JMH arguments.
 run_jmh() {
