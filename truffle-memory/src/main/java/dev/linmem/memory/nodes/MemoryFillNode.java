@@ -4,6 +4,7 @@ import static com.oracle.truffle.api.CompilerDirectives.SLOWPATH_PROBABILITY;
 import static com.oracle.truffle.api.CompilerDirectives.injectBranchProbability;
 import static dev.linmem.memory.UnsafeAccess.UNSAFE;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
@@ -24,6 +25,18 @@ public abstract class MemoryFillNode extends Node {
         if (injectBranchProbability(SLOWPATH_PROBABILITY, !rangeCheck.execute(memory, dst, length))) {
             throw MemoryTrap.outOfBounds(memory, dst, 0, length, this);
         }
-        UNSAFE.setMemory(memory.storageBase(), memory.storageOffset() + dst, length, (byte) value);
+        setMemory(memory.storageBase(), memory.storageOffset() + dst, length, (byte) value);
+    }
+
+    /**
+     * The write itself, behind a boundary, so that HotSpot's own compiler runs {@code
+     * Unsafe.setMemory} (with its fill stub). Inlined into a Truffle compilation, a 4 KiB fill of
+     * native memory measured 0.22 us against 0.13 us behind the boundary (BulkBenchmark FILL 4096,
+     * on a loaded machine); GraalWasm's heap memory puts its fill behind a boundary too. The range
+     * was checked above, in compiled code, so a trap still writes nothing.
+     */
+    @TruffleBoundary
+    private static void setMemory(Object base, long rawOffset, long length, byte value) {
+        UNSAFE.setMemory(base, rawOffset, length, value);
     }
 }

@@ -114,8 +114,9 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
                     continue dispatch;
                 case 0x04: { // if
-                    sp--;
-                    if ((int) frame.getLongStatic(sp) != 0) {
+                    int condition = (int) frame.getLongStatic(sp - 1);
+                    sp = pop(frame, sp, sp - 1);
+                    if (condition != 0) {
                         pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
                     } else {
                         pc = sideTable[sideTableIndex[pc - bodyStart]];
@@ -128,7 +129,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 case 0x0C: { // br
                     int entry = sideTableIndex[pc - bodyStart];
                     int target = sideTable[entry];
-                    sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                    sp = pop(frame, sp, unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]));
                     if (target <= pc) {
                         Object osrResult = onBackEdge(frame, target, sp, backEdges);
                         if (osrResult != null) {
@@ -139,11 +140,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x0D: { // br_if
-                    sp--;
-                    if ((int) frame.getLongStatic(sp) != 0) {
+                    int condition = (int) frame.getLongStatic(sp - 1);
+                    sp = pop(frame, sp, sp - 1);
+                    if (condition != 0) {
                         int entry = sideTableIndex[pc - bodyStart];
                         int target = sideTable[entry];
-                        sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                        sp = pop(frame, sp, unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]));
                         if (target <= pc) {
                             Object osrResult = onBackEdge(frame, target, sp, backEdges);
                             if (osrResult != null) {
@@ -157,8 +159,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x0E: { // br_table
-                    sp--;
-                    int index = (int) frame.getLongStatic(sp);
+                    int index = (int) frame.getLongStatic(sp - 1);
+                    sp = pop(frame, sp, sp - 1);
                     int count = Bytecode.readU32(code, pc + 1);
                     int first = sideTableIndex[pc - bodyStart];
                     // Compare with every label so that each way out has a constant target.
@@ -166,7 +168,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                         if (label == count || index == label) {
                             int entry = first + 3 * label;
                             int target = sideTable[entry];
-                            sp = unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]);
+                            sp = pop(frame, sp, unwind(frame, sp, sideTable[entry + 1], localCount + sideTable[entry + 2]));
                             if (target <= pc) {
                                 Object osrResult = onBackEdge(frame, target, sp, backEdges);
                                 if (osrResult != null) {
@@ -183,18 +185,18 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     reportLoops(backEdges);
                     return results(frame, sp);
                 case 0x10, 0x11: // call, call_indirect
-                    sp = ((CallSiteNode) site(pc)).execute(frame, sp);
+                    sp = pop(frame, sp, ((CallSiteNode) site(pc)).execute(frame, sp));
                     pc = next(pc);
                     continue dispatch;
                 case 0x1A: // drop
-                    sp--;
+                    sp = pop(frame, sp, sp - 1);
                     pc++;
                     continue dispatch;
                 case 0x1B, 0x1C: { // select, select t*: [a b c] -> c != 0 ? a : b
-                    sp -= 2;
-                    if ((int) frame.getLongStatic(sp + 1) == 0) {
-                        frame.copyStatic(sp, sp - 1);
+                    if ((int) frame.getLongStatic(sp - 1) == 0) {
+                        frame.copyStatic(sp - 2, sp - 3);
                     }
+                    sp = pop(frame, sp, sp - 2);
                     pc = opcode == 0x1B ? pc + 1 : next(pc);
                     continue dispatch;
                 }
@@ -204,8 +206,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = next(pc);
                     continue dispatch;
                 case 0x21: // local.set
-                    sp--;
-                    frame.copyStatic(sp, Bytecode.readU32(code, pc + 1));
+                    frame.copyStatic(sp - 1, Bytecode.readU32(code, pc + 1));
+                    sp = pop(frame, sp, sp - 1);
                     pc = next(pc);
                     continue dispatch;
                 case 0x22: // local.tee
@@ -225,12 +227,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 }
                 case 0x24: { // global.set
                     GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
-                    sp--;
                     if (global.type().valueType().isReference()) {
-                        global.setReference(frame.getObjectStatic(sp));
+                        global.setReference(frame.getObjectStatic(sp - 1));
                     } else {
-                        global.setBits(frame.getLongStatic(sp));
+                        global.setBits(frame.getLongStatic(sp - 1));
                     }
+                    sp = pop(frame, sp, sp - 1);
                     pc = next(pc);
                     continue dispatch;
                 }
@@ -240,7 +242,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 case 0x26: // table.set
                     TableInstructions.set(frame, tables[Bytecode.readU32(code, pc + 1)], sp, this);
-                    sp -= 2;
+                    sp = pop(frame, sp, sp - 2);
                     pc = next(pc);
                     continue dispatch;
                 case 0x3F: { // memory.size
@@ -285,11 +287,11 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = next(pc);
                     continue dispatch;
                 case 0xFC:
-                    sp = executePrefixed(frame, pc, sp);
+                    sp = pop(frame, sp, executePrefixed(frame, pc, sp));
                     pc = next(pc);
                     continue dispatch;
                 case 0xFE:
-                    sp = AtomicInstructions.execute(frame, code, pc, sp, site(pc), memories, memoryIs64);
+                    sp = pop(frame, sp, AtomicInstructions.execute(frame, code, pc, sp, site(pc), memories, memoryIs64));
                     pc = next(pc);
                     continue dispatch;
                 default:
@@ -300,9 +302,9 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 sp = MemoryInstructions.load(frame, (MemoryLoadNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
             } else if (opcode >= 0x36 && opcode <= 0x3E) {
                 int memoryIndex = MemoryInstructions.memargMemory(code, pc);
-                sp = MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
+                sp = pop(frame, sp, MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp));
             } else if (opcode >= 0x45 && opcode <= 0xC4) {
-                sp = NumericInstructions.execute(frame, opcode, sp, this);
+                sp = pop(frame, sp, NumericInstructions.execute(frame, opcode, sp, this));
                 pc++;
                 continue dispatch;
             } else {
@@ -319,10 +321,6 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
      */
     private static final int LOOP_REPORT_STRIDE = 256;
 
-    /**
-     * Adds back edges to the function's call target's loop count (which counts towards its
-     * compilation). Only while a later tier exists: the last tier's code has nothing to count for.
-     */
     /**
      * At a backward branch: counts the iteration (reported to this function's call target in
      * batches, so a function whose time goes into loops compiles as a whole) and polls for OSR.
@@ -359,6 +357,23 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
 
     private int next(int pc) {
         return InstructionWalker.next(code, pc);
+    }
+
+    /**
+     * Lowers the stack top from {@code sp} to {@code newSp} and returns {@code newSp}. Compiled code
+     * also clears the freed slots: a popped value would otherwise stay live in every frame state
+     * below (each bounds-check guard has one) and, in a loop, as a phi at its header, costing
+     * registers and spills for values nothing reads. The interpreter never reads a slot above the
+     * top before writing it, so it skips the writes.
+     */
+    @ExplodeLoop
+    private static int pop(VirtualFrame frame, int sp, int newSp) {
+        if (CompilerDirectives.inCompiledCode()) {
+            for (int slot = newSp; slot < sp; slot++) {
+                frame.clearStatic(slot);
+            }
+        }
+        return newSp;
     }
 
     /** Moves the top {@code arity} values down to {@code targetSp} (a branch leaving blocks); returns the new top. */
