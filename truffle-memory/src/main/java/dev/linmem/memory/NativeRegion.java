@@ -125,17 +125,35 @@ final class NativeRegion {
         }
     }
 
-    /** Makes the range inaccessible again and drops its pages: the next access after {@link #makeAccessible} reads zeros. */
-    static void discard(long address, long bytes) {
+    /** Makes {@code [address, address + bytes)} inaccessible again (whole OS pages); its pages stay until dropped. */
+    static void makeInaccessible(long address, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        try {
+            if ((int) MPROTECT.invokeExact(address, roundUpToOsPage(bytes), PROT_NONE) != 0) {
+                throw new IllegalStateException("mprotect refused to close " + bytes + " bytes");
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mprotect failed", t);
+        }
+    }
+
+    /**
+     * Gives the pages of {@code [address, address + bytes)} back to the system; the range keeps
+     * its protection, and the next access of an accessible page reads zeros (anonymous private
+     * mapping). Costs in proportion to the pages actually committed, not to the range.
+     */
+    static void dropPages(long address, long bytes) {
         if (bytes == 0) {
             return;
         }
         long length = roundUpToOsPage(bytes);
         try {
-            int advised = (int) MADVISE.invokeExact(address, length, MADV_DONTNEED);
-            int protectedAgain = (int) MPROTECT.invokeExact(address, length, PROT_NONE);
-            if (advised != 0 || protectedAgain != 0) {
-                throw new IllegalStateException("madvise/mprotect refused to discard " + length + " bytes");
+            if ((int) MADVISE.invokeExact(address, length, MADV_DONTNEED) != 0) {
+                throw new IllegalStateException("madvise refused to drop " + length + " bytes");
             }
         } catch (IllegalStateException e) {
             throw e;

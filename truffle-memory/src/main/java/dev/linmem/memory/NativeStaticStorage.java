@@ -6,11 +6,18 @@ import java.lang.ref.Cleaner;
  * Static storage in one mmap reservation of the whole capacity, inaccessible (PROT_NONE) beyond
  * the memory's current size. A 4 GiB reservation costs address space only; pages are committed
  * when first touched.
+ *
+ * <p>Reuse in a pool (wasmtime's pooling allocator does the same): {@link #reset} only drops the
+ * touched pages ({@code madvise(MADV_DONTNEED)}: they read zero when touched again) and leaves
+ * the protection as it was, and {@link #makeAccessible} changes the protection only of the
+ * pages whose access changes, so a slot reused at the same size makes one system call per use.
  */
 final class NativeStaticStorage extends StaticStorage {
     private final long address;
     private final long capacityBytes;
     private final Cleaner.Cleanable unmap;
+    /** Bytes (whole OS pages) now readable and writable from the base; everything past them is PROT_NONE. */
+    private long accessibleBytes;
 
     private NativeStaticStorage(long address, long capacityBytes) {
         this.address = address;
@@ -45,14 +52,35 @@ final class NativeStaticStorage extends StaticStorage {
         return true;
     }
 
+    /**
+     * Makes exactly {@code [0, newByteSize)} accessible (in whole OS pages). Growing opens only
+     * the new pages; a reused pool slot may also close pages a previous, larger memory opened,
+     * so that the guard behind the size is never weaker than for a fresh memory.
+     */
     @Override
     boolean makeAccessible(long oldByteSize, long newByteSize) {
-        return newByteSize <= capacityBytes && NativeRegion.makeAccessible(address, newByteSize);
+        if (newByteSize > capacityBytes) {
+            return false;
+        }
+        long wanted = NativeRegion.roundUpToOsPage(newByteSize);
+        if (wanted > accessibleBytes && !NativeRegion.makeAccessible(address + accessibleBytes, wanted - accessibleBytes)) {
+            return false;
+        }
+        if (wanted < accessibleBytes) {
+            NativeRegion.makeInaccessible(address + wanted, accessibleBytes - wanted);
+        }
+        accessibleBytes = wanted;
+        return true;
     }
 
+    /**
+     * Drops the pages of {@code [0, touchedBytes)}: private anonymous pages read zero after
+     * {@code MADV_DONTNEED}, and nothing past the touched size was ever accessible, hence ever
+     * written. The protection stays for the next user's {@link #makeAccessible}.
+     */
     @Override
     void reset(long touchedBytes) {
-        NativeRegion.discard(address, Math.min(touchedBytes, capacityBytes));
+        NativeRegion.dropPages(address, Math.min(touchedBytes, capacityBytes));
     }
 
     @Override

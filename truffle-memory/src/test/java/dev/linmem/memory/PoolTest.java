@@ -105,4 +105,76 @@ class PoolTest {
             assertEquals(slots, pool.freeSlots());
         }
     }
+
+    /**
+     * A slot reused by a smaller memory, then grown back, reads zero everywhere the previous,
+     * larger memory wrote: native release keeps the protection and only drops pages, so this is
+     * what proves the dropped pages really read zero.
+     */
+    @ParameterizedTest(name = "offHeap={0}")
+    @ValueSource(booleans = {false, true})
+    void reuseAtASmallerSizeThenGrowingReadsZero(boolean offHeap) {
+        try (MemoryPool pool = pool(offHeap, 1, 4)) {
+            StaticMemory first = pool.allocate(MemoryType.of(4, 4));
+            for (long a = 0; a < first.byteSize(); a += 8) {
+                first.writeLong(a, -1L);
+            }
+            first.close();
+            StaticMemory second = pool.allocate(MemoryType.of(1, 4));
+            assertEquals(1, second.pages());
+            assertThrows(MemoryTrap.class, () -> second.readLong(PAGE), "past the size of the reused slot");
+            assertEquals(1, second.grow(3));
+            for (long a = 0; a < second.byteSize(); a += 8) {
+                assertEquals(0, second.readLong(a), "byte " + a + " of a reused slot");
+            }
+            second.close();
+        }
+    }
+
+    /**
+     * The second line of defence holds for reused native slots: exactly the memory's size is
+     * readable and writable, as for a fresh memory, even after a larger memory used the slot
+     * (read from /proc/self/maps, which lists the protection of each range).
+     */
+    @org.junit.jupiter.api.Test
+    void reusedNativeSlotIsAccessibleExactlyUpToItsSize() throws java.io.IOException {
+        try (MemoryPool pool = pool(true, 1, 8)) {
+            StaticMemory first = pool.allocate(MemoryType.of(6, 8));
+            long base = first.storageOffset();
+            assertEquals(6L * PAGE, readWriteBytesFrom(base));
+            first.writeLong(0, 1);
+            first.close();
+            StaticMemory second = pool.allocate(MemoryType.of(2, 8));
+            assertEquals(base, second.storageOffset());
+            assertEquals(2L * PAGE, readWriteBytesFrom(base));
+            second.grow(5);
+            assertEquals(7L * PAGE, readWriteBytesFrom(base));
+            second.close();
+            StaticMemory third = pool.allocate(MemoryType.of(7, 8));
+            assertEquals(7L * PAGE, readWriteBytesFrom(base), "same size: the protection is already right");
+            assertEquals(0, third.readLong(0));
+            third.close();
+        }
+    }
+
+    /** Length of the contiguous read-write mapping starting at {@code address}, from /proc/self/maps. */
+    private static long readWriteBytesFrom(long address) throws java.io.IOException {
+        long end = address;
+        boolean extended = true;
+        List<String> maps = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"));
+        while (extended) {
+            extended = false;
+            for (String line : maps) {
+                String[] fields = line.split("\\s+");
+                String[] range = fields[0].split("-");
+                long from = Long.parseUnsignedLong(range[0], 16);
+                long to = Long.parseUnsignedLong(range[1], 16);
+                if (from == end && fields[1].startsWith("rw")) {
+                    end = to;
+                    extended = true;
+                }
+            }
+        }
+        return end - address;
+    }
 }
