@@ -40,11 +40,12 @@ final class NativeRegion {
     private static final MethodHandle MPROTECT;
     private static final MethodHandle MADVISE;
     private static final MethodHandle MUNMAP;
+    private static final MethodHandle MINCORE;
     private static final String UNSUPPORTED;
 
     static {
         String os = System.getProperty("os.name", "");
-        MethodHandle mmap = null, mprotect = null, madvise = null, munmap = null;
+        MethodHandle mmap = null, mprotect = null, madvise = null, munmap = null, mincore = null;
         String unsupported = null;
         if (!os.toLowerCase().startsWith("linux")) {
             unsupported = "native memory storage needs Linux (mmap/mprotect); this is " + os;
@@ -60,6 +61,8 @@ final class NativeRegion {
                                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
                 munmap = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+                mincore = linker.downcallHandle(libc.find("mincore").orElseThrow(),
+                                FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
             } catch (RuntimeException | Error e) {
                 unsupported = "native memory storage is unavailable: " + e;
             }
@@ -68,6 +71,7 @@ final class NativeRegion {
         MPROTECT = mprotect;
         MADVISE = madvise;
         MUNMAP = munmap;
+        MINCORE = mincore;
         UNSUPPORTED = unsupported;
         assert ADDRESS.byteSize() == 8 && MemorySegment.NULL.address() == 0;
     }
@@ -159,6 +163,23 @@ final class NativeRegion {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
+        }
+    }
+
+    /**
+     * Writes into the native buffer at {@code vectorAddress} one byte per OS page of
+     * {@code [address, address + bytes)}, whose lowest bit says whether the page is resident
+     * ({@code mincore}). A hint only: a page may be swapped out or in right after.
+     */
+    static void residency(long address, long bytes, long vectorAddress) {
+        try {
+            if ((int) MINCORE.invokeExact(address, roundUpToOsPage(bytes), vectorAddress) != 0) {
+                throw new IllegalStateException("mincore refused " + bytes + " bytes");
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mincore failed", t);
         }
     }
 

@@ -132,6 +132,40 @@ class PoolTest {
     }
 
     /**
+     * A native release zeroes up to a budget of touched pages in place and drops all others:
+     * with touched and untouched pages interleaved past the budget (runs of every length), the
+     * next user still reads zero everywhere, over several reuses.
+     */
+    @org.junit.jupiter.api.Test
+    void nativeReleaseZeroesKeptAndDroppedPagesAlike() {
+        int slotPages = 32; // 2 MiB: 8 times the keep-resident budget
+        assertTrue((long) slotPages * PAGE > 4 * NativeStaticStorage.KEEP_RESIDENT_BYTES);
+        try (MemoryPool pool = pool(true, 1, slotPages)) {
+            List<Long> written = new ArrayList<>();
+            for (int use = 0; use < 4; use++) {
+                StaticMemory memory = pool.allocate(MemoryType.of(slotPages, slotPages));
+                // read only what the previous user wrote: reading a page makes it resident too
+                for (long address : written) {
+                    assertEquals(0, memory.readLong(address), "use " + use + ", byte " + address);
+                }
+                written.clear();
+                // touch OS pages in a pattern that changes per use, leaving gaps of every length
+                for (long page = use; page < memory.byteSize() / 4096; page += 1 + use + page % 3) {
+                    long address = page * 4096 + 8 * (page % 512);
+                    memory.writeLong(address, -1L);
+                    written.add(address);
+                }
+                memory.close();
+            }
+            StaticMemory last = pool.allocate(MemoryType.of(slotPages, slotPages));
+            for (long a = 0; a < last.byteSize(); a += 8) {
+                assertEquals(0, last.readLong(a), "byte " + a);
+            }
+            last.close();
+        }
+    }
+
+    /**
      * The second line of defence holds for reused native slots: exactly the memory's size is
      * readable and writable, as for a fresh memory, even after a larger memory used the slot
      * (read from /proc/self/maps, which lists the protection of each range).
