@@ -20,11 +20,14 @@ final class PoolSection extends Section {
         }
     }
 
-    /** One table, chart and ratio list per acquired size (the whole slot, or a part of it). */
+    /**
+     * One table, chart and ratio list per acquired size (the whole slot, or a part of it); runs
+     * from before the acquireBytes parameter have none (null) and acquired the whole slot.
+     */
     private void write(String acquire) throws IOException {
         List<String> impls = values("poolImpl");
         List<String> sizes = values("poolBytes");
-        String used = acquire.equals("SLOT") ? "the whole slot" : mib(acquire);
+        String used = acquire == null || acquire.equals("SLOT") ? "the whole slot" : mib(acquire);
         md.heading(2, "4. Pool (µs per acquire + release), memories acquired at " + used);
         md.paragraph("Each operation acquires a memory whose maximum is the size (columns) and whose minimum is " + used +
                         ", writes the first and last word of that minimum, " +
@@ -34,23 +37,23 @@ final class PoolSection extends Section {
         List<List<String>> rows = new ArrayList<>();
         for (String impl : impls) {
             List<String> row = new ArrayList<>(List.of(lower(impl)));
-            sizes.forEach(s -> row.add(cell("poolImpl", impl, "poolBytes", s, "acquireBytes", acquire)));
+            sizes.forEach(s -> row.add(cell(at(acquire, "poolImpl", impl, "poolBytes", s))));
             rows.add(row);
         }
         md.table(header, rows);
         List<String> categories = sizes.stream().map(PoolSection::mib).toList();
-        String chartName = acquire.equals("SLOT") ? "pool" : "pool-" + acquire;
+        String chartName = acquire == null || acquire.equals("SLOT") ? "pool" : "pool-" + acquire;
         Charts.bars(chartFile(chartName), "Item 4: µs per acquire + release, at " + used + " (log scale)", "µs", categories,
-                        series(impls, categories, i -> s -> find("poolImpl", i, "poolBytes", sizes.get(categories.indexOf(s)), "acquireBytes", acquire)), true);
+                        series(impls, categories, i -> s -> find(at(acquire, "poolImpl", i, "poolBytes", sizes.get(categories.indexOf(s))))), true);
         md.image("µs per acquire and release", chart(chartName));
 
         md.heading(3, "Ratios: fresh / pooled (target >= " + (int) TARGET + "x for 64 MiB)");
         List<List<String>> ratioRows = new ArrayList<>();
         for (String size : sizes) {
             for (String storage : List.of("NATIVE", "HEAP")) {
-                double pooled = median("poolImpl", "POOL_" + storage, "poolBytes", size, "acquireBytes", acquire);
+                double pooled = median(at(acquire, "poolImpl", "POOL_" + storage, "poolBytes", size));
                 for (String fresh : List.of("FRESH_STATIC_" + storage, "FRESH_DYNAMIC_" + storage)) {
-                    double ratio = median("poolImpl", fresh, "poolBytes", size, "acquireBytes", acquire) / pooled;
+                    double ratio = median(at(acquire, "poolImpl", fresh, "poolBytes", size)) / pooled;
                     ratioRows.add(List.of(mib(size), lower("POOL_" + storage), lower(fresh), Markdown.ratio(ratio)));
                     if (size.equals(String.valueOf(64L << 20)) && Double.isFinite(ratio)) {
                         targets.add(new Target("pooled acquire+release >= " + (int) TARGET + "x faster than a fresh 64 MiB memory, acquired at " + used + " (" +
@@ -62,6 +65,17 @@ final class PoolSection extends Section {
             }
         }
         md.table(List.of("size", "pooled", "fresh", "fresh / pooled"), ratioRows);
+    }
+
+    /** The name/value pairs, narrowed to one acquired size when the run has that parameter. */
+    private static String[] at(String acquire, String... nameValues) {
+        if (acquire == null) {
+            return nameValues;
+        }
+        String[] narrowed = java.util.Arrays.copyOf(nameValues, nameValues.length + 2);
+        narrowed[nameValues.length] = "acquireBytes";
+        narrowed[nameValues.length + 1] = acquire;
+        return narrowed;
     }
 
     static String mib(String bytes) {
