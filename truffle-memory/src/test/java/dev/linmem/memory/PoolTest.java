@@ -132,6 +132,31 @@ class PoolTest {
     }
 
     /**
+     * A heap release zeroes in place what a memory touched when that is under half the slot, and
+     * replaces the array past that; either way the next user reads zero, and the base of a
+     * memory never changes while it is open.
+     */
+    @ParameterizedTest(name = "touchedPages={0}")
+    @ValueSource(ints = {1, 3, 4, 8})
+    void heapReleaseZeroesInPlaceOrReplacesTheArray(int touchedPages) {
+        try (MemoryPool pool = pool(false, 1, 8)) {
+            StaticMemory first = pool.allocate(MemoryType.of(touchedPages, 8));
+            Object base = first.storageBase();
+            for (long a = 0; a < first.byteSize(); a += 8) {
+                first.writeLong(a, -1L);
+            }
+            assertTrue(base == first.storageBase());
+            first.close();
+            StaticMemory second = pool.allocate(MemoryType.of(8, 8));
+            assertEquals(touchedPages < 4, base == second.storageBase(), "zeroed in place under half the slot");
+            for (long a = 0; a < second.byteSize(); a += 8) {
+                assertEquals(0, second.readLong(a), "byte " + a + " of a reused slot");
+            }
+            second.close();
+        }
+    }
+
+    /**
      * A native release zeroes up to a budget of touched pages in place and drops all others:
      * with touched and untouched pages interleaved past the budget (runs of every length), the
      * next user still reads zero everywhere, over several reuses.
