@@ -53,7 +53,7 @@ public final class DynamicMemory extends LinearMemory {
         return storageStable.get();
     }
 
-    /** Bytes the current storage block holds without moving (size plus growth reserve). */
+    /** Bytes the memory can grow to without moving (size plus growth reserve). */
     public long capacityBytes() {
         return storage.capacityBytes();
     }

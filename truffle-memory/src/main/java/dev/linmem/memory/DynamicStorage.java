@@ -10,8 +10,10 @@ package dev.linmem.memory;
  * {@code byte[]} and {@link UnsafeAccess#BYTE_ARRAY_BASE}, or {@code null} and a native
  * address. The contract an implementation must keep, because compiled code relies on it:
  * <ul>
- * <li>{@code [baseOffset, baseOffset + capacityBytes())} of {@code base} is readable and
- * writable until the next {@link #growTo} that moves, or {@link #free}.</li>
+ * <li>{@code [baseOffset, baseOffset + size)} of {@code base} is readable and writable, for
+ * the size of the last successful {@link #growTo}, until the next {@link #growTo} that moves, or
+ * {@link #free}; {@code capacityBytes()} says how far the size can grow without moving (the
+ * bytes between may stay inaccessible until then, as native reservations do).</li>
  * <li>{@link #growTo} keeps the first {@code oldByteSize} bytes, makes the bytes up to
  * {@code newByteSize} read as zero, and either succeeds whole or changes nothing.</li>
  * <li>After a move, the old block is no longer accessed by linmem: the memory invalidates the
@@ -39,7 +41,7 @@ public abstract class DynamicStorage {
     /** The Unsafe offset of byte 0 within {@link #base()}. */
     public abstract long baseOffset();
 
-    /** Bytes accessible at the current base without moving. */
+    /** Bytes the storage can grow to at the current base without moving. */
     public abstract long capacityBytes();
 
     /** The most bytes this storage could ever hold; bounds the memory's runtime maximum. */

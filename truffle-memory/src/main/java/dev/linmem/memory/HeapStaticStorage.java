@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /** Static storage in a {@code byte[]} allocated whole up front, so its capacity is bounded by what an array can hold. */
 final class HeapStaticStorage extends StaticStorage {
-    private final byte[] array;
+    /** Replaced only by {@link #reset}, between two memories of a pool slot: a memory holds one array for its whole life. */
+    private byte[] array;
     private final long capacityBytes;
 
     /** @throws OutOfMemoryError when the heap cannot hold the capacity */
@@ -42,9 +43,29 @@ final class HeapStaticStorage extends StaticStorage {
         return newByteSize <= capacityBytes;
     }
 
+    /**
+     * Zeroes what the memory touched, or, when it touched at least half the array, replaces the
+     * array by a new one: the JVM zeroes a new array about twice as fast as a compiled fill
+     * (PoolBenchmark: 64 MiB filled in 7.8 ms, allocated and dropped in 3.5 ms), so past half
+     * the array a fresh one is the cheaper zero. The closed memory that held the old array can
+     * no longer access it (its size is 0), and the garbage collector frees it.
+     */
     @Override
     void reset(long touchedBytes) {
-        Arrays.fill(array, 0, (int) Math.min(touchedBytes, array.length), (byte) 0);
+        int touched = (int) Math.min(touchedBytes, array.length);
+        if (touched >= array.length / 2 && replaceArray()) {
+            return;
+        }
+        Arrays.fill(array, 0, touched, (byte) 0);
+    }
+
+    private boolean replaceArray() {
+        try {
+            array = new byte[array.length];
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false; // the old array and the new one did not fit at once: zero in place
+        }
     }
 
     @Override

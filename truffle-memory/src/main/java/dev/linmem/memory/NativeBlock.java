@@ -2,22 +2,19 @@ package dev.linmem.memory;
 
 import java.lang.ref.Cleaner;
 
-/** A mapped, accessible native block of {@code bytes} at {@code address}; EMPTY maps nothing. */
+/**
+ * A native reservation of {@code bytes} at {@code address}, inaccessible (PROT_NONE) until its
+ * owner makes a prefix accessible; EMPTY reserves nothing. Reserving costs address space only,
+ * so a dynamic memory reserves far more than it uses and most grows only open pages in place.
+ */
 record NativeBlock(long address, long bytes) {
     static final NativeBlock EMPTY = new NativeBlock(0, 0);
     static final Cleaner CLEANER = Cleaner.create();
 
-    /** Reserves and opens a block, or null when the system has no room. */
-    static NativeBlock map(long bytes) {
+    /** Reserves an inaccessible block, or null when the system has no address space left. */
+    static NativeBlock reserve(long bytes) {
         long address = NativeRegion.reserve(bytes);
-        if (address == 0) {
-            return null;
-        }
-        if (!NativeRegion.makeAccessible(address, bytes)) {
-            NativeRegion.release(address, bytes);
-            return null;
-        }
-        return new NativeBlock(address, bytes);
+        return address == 0 ? null : new NativeBlock(address, bytes);
     }
 
     void unmap() {

@@ -40,11 +40,12 @@ final class NativeRegion {
     private static final MethodHandle MPROTECT;
     private static final MethodHandle MADVISE;
     private static final MethodHandle MUNMAP;
+    private static final MethodHandle MINCORE;
     private static final String UNSUPPORTED;
 
     static {
         String os = System.getProperty("os.name", "");
-        MethodHandle mmap = null, mprotect = null, madvise = null, munmap = null;
+        MethodHandle mmap = null, mprotect = null, madvise = null, munmap = null, mincore = null;
         String unsupported = null;
         if (!os.toLowerCase().startsWith("linux")) {
             unsupported = "native memory storage needs Linux (mmap/mprotect); this is " + os;
@@ -60,6 +61,8 @@ final class NativeRegion {
                                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
                 munmap = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+                mincore = linker.downcallHandle(libc.find("mincore").orElseThrow(),
+                                FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
             } catch (RuntimeException | Error e) {
                 unsupported = "native memory storage is unavailable: " + e;
             }
@@ -68,6 +71,7 @@ final class NativeRegion {
         MPROTECT = mprotect;
         MADVISE = madvise;
         MUNMAP = munmap;
+        MINCORE = mincore;
         UNSUPPORTED = unsupported;
         assert ADDRESS.byteSize() == 8 && MemorySegment.NULL.address() == 0;
     }
@@ -125,22 +129,57 @@ final class NativeRegion {
         }
     }
 
-    /** Makes the range inaccessible again and drops its pages: the next access after {@link #makeAccessible} reads zeros. */
-    static void discard(long address, long bytes) {
+    /** Makes {@code [address, address + bytes)} inaccessible again (whole OS pages); its pages stay until dropped. */
+    static void makeInaccessible(long address, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        try {
+            if ((int) MPROTECT.invokeExact(address, roundUpToOsPage(bytes), PROT_NONE) != 0) {
+                throw new IllegalStateException("mprotect refused to close " + bytes + " bytes");
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mprotect failed", t);
+        }
+    }
+
+    /**
+     * Gives the pages of {@code [address, address + bytes)} back to the system; the range keeps
+     * its protection, and the next access of an accessible page reads zeros (anonymous private
+     * mapping). Costs in proportion to the pages actually committed, not to the range.
+     */
+    static void dropPages(long address, long bytes) {
         if (bytes == 0) {
             return;
         }
         long length = roundUpToOsPage(bytes);
         try {
-            int advised = (int) MADVISE.invokeExact(address, length, MADV_DONTNEED);
-            int protectedAgain = (int) MPROTECT.invokeExact(address, length, PROT_NONE);
-            if (advised != 0 || protectedAgain != 0) {
-                throw new IllegalStateException("madvise/mprotect refused to discard " + length + " bytes");
+            if ((int) MADVISE.invokeExact(address, length, MADV_DONTNEED) != 0) {
+                throw new IllegalStateException("madvise refused to drop " + length + " bytes");
             }
         } catch (IllegalStateException e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
+        }
+    }
+
+    /**
+     * Writes into the native buffer at {@code vectorAddress} one byte per OS page of
+     * {@code [address, address + bytes)}, whose lowest bit says whether the page is resident
+     * ({@code mincore}). A hint only: a page may be swapped out or in right after.
+     */
+    static void residency(long address, long bytes, long vectorAddress) {
+        try {
+            if ((int) MINCORE.invokeExact(address, roundUpToOsPage(bytes), vectorAddress) != 0) {
+                throw new IllegalStateException("mincore refused " + bytes + " bytes");
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mincore failed", t);
         }
     }
 

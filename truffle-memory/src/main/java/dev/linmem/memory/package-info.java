@@ -19,9 +19,10 @@
  *   |   shared memories)           |   a growth reserve           |
  *   +---------------+--------------+---------------+--------------+
  *   | HeapStatic    | NativeStatic | HeapDynamic   | NativeDynamic|  or an embedder's
- *   | byte[] of the | mmap PROT_NONE| byte[] copied | mmap'd block |  DynamicStorage
- *   | capacity      | + mprotect   | to a larger one| copied to a  |
- *   |               | on grow      |               | larger one   |
+ *   | byte[] of the | mmap PROT_NONE| byte[] copied | mmap PROT_NONE| DynamicStorage
+ *   | capacity      | + mprotect   | to a larger one| + 1 GiB spare,|
+ *   |               | on grow      |               | mprotect; moves|
+ *   |               |              |               | past the spare|
  *   +---------------+--------------+---------------+--------------+
  * </pre>
  *

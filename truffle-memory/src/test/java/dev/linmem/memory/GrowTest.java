@@ -201,6 +201,48 @@ class GrowTest {
         }
     }
 
+    /**
+     * A native dynamic memory reserves address space far beyond its size (only the size is
+     * accessible), so growing page by page within that reservation never moves: no copy, and
+     * compiled code keeps its cached base. New pages still read zero.
+     */
+    @Test
+    void nativeDynamicMemoryGrowsInPlaceWithinItsReservation() {
+        try (DynamicMemory memory = DynamicMemory.offHeap(MemoryType.of(1, -1))) {
+            long base = memory.storageOffset();
+            var stable = memory.storageStable();
+            assertTrue(memory.capacityBytes() >= NativeDynamicStorage.GROWTH_RESERVATION_BYTES, "capacity " + memory.capacityBytes());
+            for (int i = 1; i <= 1024; i++) {
+                assertEquals(i, memory.grow(1));
+                assertEquals(0, memory.readLong((long) i * PAGE + PAGE - 8), "new page " + i);
+                memory.writeLong((long) i * PAGE + PAGE - 8, i);
+            }
+            assertEquals(0, memory.statistics().moves());
+            assertEquals(base, memory.storageOffset());
+            assertTrue(stable.isValid(), "no move, no invalidation");
+            assertEquals(1024, memory.readLong(1025L * PAGE - 8));
+        }
+    }
+
+    /** The reservation never exceeds what the type allows, and a grow past it moves, keeping the bytes. */
+    @Test
+    void nativeDynamicReservationIsCappedByTheMaximumAndMovesPastIt() {
+        try (DynamicMemory memory = DynamicMemory.offHeap(MemoryType.of(1, 4))) {
+            assertEquals(4L * PAGE, memory.capacityBytes());
+            assertEquals(1, memory.grow(3));
+            assertEquals(0, memory.statistics().moves());
+        }
+        // a 1 GiB + 1 page grow from a fresh memory passes the spare reservation of its first block
+        try (DynamicMemory memory = DynamicMemory.offHeap(MemoryType.of(1, -1))) {
+            memory.writeLong(8, 42);
+            long pastSpare = NativeDynamicStorage.GROWTH_RESERVATION_BYTES / PAGE + 1;
+            assertEquals(1, memory.grow(pastSpare));
+            assertEquals(1, memory.statistics().moves());
+            assertEquals(42, memory.readLong(8));
+            assertEquals(0, memory.readLong(memory.byteSize() - 8));
+        }
+    }
+
     @Test
     void sharedMemoriesAreStaticOnly() {
         MemoryType shared = MemoryType.builder().minimumPages(1).maximumPages(2).shared(true).build();

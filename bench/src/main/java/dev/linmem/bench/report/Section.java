@@ -62,16 +62,21 @@ abstract class Section {
 
     /**
      * The table of medians with error bars over two parameters: a row per value of
-     * {@code rowParam}, a column per value of {@code columnParam}.
+     * {@code rowParam}, a column per value of {@code columnParam}, among the results that also
+     * have the {@code fixed} name/value pairs.
      */
     protected void medianTable(String corner, String rowParam, List<String> rowValues, Function<String, String> rowLabel,
-                    String columnParam, List<String> columnValues, Function<String, String> columnLabel) {
+                    String columnParam, List<String> columnValues, Function<String, String> columnLabel, String... fixed) {
         List<String> header = new ArrayList<>(List.of(corner));
         columnValues.forEach(c -> header.add(columnLabel.apply(c)));
         List<List<String>> rows = new ArrayList<>();
         for (String r : rowValues) {
             List<String> row = new ArrayList<>(List.of(rowLabel.apply(r)));
-            columnValues.forEach(c -> row.add(cell(rowParam, r, columnParam, c)));
+            columnValues.forEach(c -> {
+                List<String> nameValues = new ArrayList<>(List.of(rowParam, r, columnParam, c));
+                nameValues.addAll(List.of(fixed));
+                row.add(cell(nameValues.toArray(String[]::new)));
+            });
             rows.add(row);
         }
         md.table(header, rows);

@@ -2,6 +2,7 @@ package dev.linmem.memory.nodes;
 
 import static com.oracle.truffle.api.CompilerDirectives.SLOWPATH_PROBABILITY;
 import static com.oracle.truffle.api.CompilerDirectives.injectBranchProbability;
+import static dev.linmem.memory.UnsafeAccess.BYTE_ARRAY_BASE;
 import static dev.linmem.memory.UnsafeAccess.UNSAFE;
 
 import com.oracle.truffle.api.dsl.Cached;
@@ -33,7 +34,21 @@ public abstract class MemoryCopyNode extends Node {
         if (injectBranchProbability(SLOWPATH_PROBABILITY, !dstCheck.execute(dstMemory, dst, length))) {
             throw MemoryTrap.outOfBounds(dstMemory, dst, 0, length, this);
         }
-        UNSAFE.copyMemory(srcMemory.storageBase(), srcMemory.storageOffset() + src,
-                        dstMemory.storageBase(), dstMemory.storageOffset() + dst, length);
+        Object srcBase = srcMemory.storageBase();
+        Object dstBase = dstMemory.storageBase();
+        if (srcBase instanceof byte[] srcArray && dstBase instanceof byte[] dstArray) {
+            copyArrays(srcArray, srcMemory.storageOffset() + src, dstArray, dstMemory.storageOffset() + dst, length);
+        } else {
+            UNSAFE.copyMemory(srcBase, srcMemory.storageOffset() + src, dstBase, dstMemory.storageOffset() + dst, length);
+        }
+    }
+
+    /**
+     * Heap to heap: System.arraycopy compiles to the JDK's arraycopy stubs directly, where
+     * Unsafe.copyMemory goes through the generic unsafe-copy stub that first dispatches on
+     * alignment. The int casts are exact: both ranges were checked, and heap storage is a byte[].
+     */
+    private static void copyArrays(byte[] srcArray, long srcOffset, byte[] dstArray, long dstOffset, long length) {
+        System.arraycopy(srcArray, (int) (srcOffset - BYTE_ARRAY_BASE), dstArray, (int) (dstOffset - BYTE_ARRAY_BASE), (int) length);
     }
 }
