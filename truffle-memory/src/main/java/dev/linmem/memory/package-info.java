@@ -7,23 +7,23 @@
  *   wasm code / host code
  *          |                      nodes (dev.linmem.memory.nodes): load, store, size, grow,
  *          v                      fill, copy, init; specialized per memory, see below
- *   +-------------------------------------------------------------+
- *   | LinearMemory: the policy layer                              |
- *   |   MemoryType, size, grow (limits, MemoryLimiter, all or     |
- *   |   nothing, new bytes zero), statistics, traps, interop,     |
- *   |   host copies                                               |
- *   +------------------------------+------------------------------+
- *   | StaticMemory                 | DynamicMemory                |
- *   |   capacity reserved up front,|   storage replaced by a      |
- *   |   never moves (pool slots,   |   larger block on grow, with |
- *   |   shared memories)           |   a growth reserve           |
- *   +---------------+--------------+---------------+--------------+
- *   | HeapStatic    | NativeStatic | HeapDynamic   | NativeDynamic|  or an embedder's
- *   | byte[] of the | mmap PROT_NONE| byte[] copied | mmap PROT_NONE| DynamicStorage
- *   | capacity      | + mprotect   | to a larger one| + 1 GiB spare,|
- *   |               | on grow      |               | mprotect; moves|
- *   |               |              |               | past the spare|
- *   +---------------+--------------+---------------+--------------+
+ *   +----------------------------------------------------------------+
+ *   | LinearMemory: the policy layer                                 |
+ *   |   MemoryType, size, grow (limits, MemoryLimiter, all or        |
+ *   |   nothing, new bytes zero), statistics, traps, interop,        |
+ *   |   host copies                                                  |
+ *   +-------------------------------+--------------------------------+
+ *   | StaticMemory                  | DynamicMemory                  |
+ *   |   capacity reserved up front, |   grows within a reserve, and  |
+ *   |   never moves (pool slots,    |   moves to a larger block past |
+ *   |   shared memories)            |   it                           |
+ *   +---------------+---------------+----------------+---------------+
+ *   | HeapStatic    | NativeStatic  | HeapDynamic    | NativeDynamic |  or an embedder's
+ *   | byte[] of the | mmap PROT_NONE| byte[] copied  | mmap PROT_NONE|  DynamicStorage
+ *   | capacity      | + mprotect on | to a larger    | size + 1 GiB; |
+ *   |               | grow          | one (doubling) | mprotect, and |
+ *   |               |               |                | moves past it |
+ *   +---------------+---------------+----------------+---------------+
  * </pre>
  *
  * <p>Why one policy layer: wasmtime began with exactly this {@code Static}/{@code Dynamic} split
@@ -52,9 +52,10 @@
  * <li>a {@link dev.linmem.memory.StaticMemory}'s base is a final field, so it is constant for
  * good; its size is held constant under {@link dev.linmem.memory.StaticMemory#sizeStable()};</li>
  * <li>a {@link dev.linmem.memory.DynamicMemory}'s base is held constant under
- * {@link dev.linmem.memory.DynamicMemory#storageStable()}; its size is read at each access (one
- * load the compiler hoists out of loops that do not grow), so grows within the reserve cost
- * compiled code nothing, and accesses below the type's minimum need no size at all.</li>
+ * {@link dev.linmem.memory.DynamicMemory#storageStable()}; its size is read at each access, so
+ * grows within the reserve cost compiled code nothing. An access site first assumes it stays
+ * inside the type's minimum, which needs no size at all and checks like a static memory's; the
+ * first access past the minimum deoptimizes it once, and from then on it checks the live size.</li>
  * </ul>
  * A grow that changes what was cached invalidates the assumption: compiled code that relied on
  * it deoptimizes, the node re-caches the new base or size, and the code compiles again. That is
