@@ -58,10 +58,18 @@ public final class WasmContext {
         this.allocator = allocator;
     }
 
-    /** Allocates a memory through the embedder's allocator and remembers it, so that {@link #closeMemories} frees it. */
+    /**
+     * Allocates a memory through the embedder's allocator and remembers it, so that
+     * {@link #closeMemories} frees it. Memories the host closed meanwhile are forgotten here: an
+     * engine that instantiates module after module must not keep every closed memory (and a heap
+     * memory's whole array) reachable until the engine closes.
+     */
     public LinearMemory allocateMemory(MemoryType type) {
         LinearMemory memory = allocator.allocate(type);
-        ownedMemories.add(memory);
+        synchronized (ownedMemories) {
+            ownedMemories.removeIf(LinearMemory::isClosed);
+            ownedMemories.add(memory);
+        }
         return memory;
     }
 
