@@ -40,6 +40,7 @@ class BulkTest {
         try (LinearMemory memory = kind.create(MemoryType.of(1, 1))) {
             MemoryFillNode fill = adopt(MemoryFillNode.create());
             fill.execute(memory, 10, 0x1AB, 5); // the low byte of the value
+            assertEquals(0, memory.readByte(9));
             assertEquals((byte) 0xAB, memory.readByte(10));
             assertEquals((byte) 0xAB, memory.readByte(14));
             assertEquals(0, memory.readByte(15));
