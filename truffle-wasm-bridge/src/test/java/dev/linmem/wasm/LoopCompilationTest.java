@@ -22,13 +22,13 @@ import dev.linmem.memory.MemoryAllocator;
  * compilation threshold, not only its calls), and OSR code is entered and left on every call
  * without deoptimizing each time.
  *
- * <p>{@code loops.func0} is {@code fill-and-sum} of loops.wat. "opt deopt" is the trace line of a
- * compiled call (an OSR loop included) that finished in the interpreter: one per call is what the
- * benchmarks once showed. ("opt inval." is not counted: closing the engine invalidates every
+ * <p>{@code loops.fill-and-sum} is the function of loops.wat, named by its export. "opt deopt"
+ * is the trace line of a compiled call (an OSR loop included) that finished in the interpreter:
+ * one per call is what the benchmarks once showed. ("opt inval." is not counted: closing the engine invalidates every
  * compiled target once, through the memories' assumptions.)
  */
 class LoopCompilationTest {
-    private static final String FUNCTION = "loops.func0";
+    private static final String FUNCTION = "loops.fill-and-sum";
 
     /** sum over i < n of (7 * i) & 0xff, the checksum fill-and-sum computes, in plain Java. */
     private static int expectedChecksum(int n) {

@@ -1,6 +1,8 @@
 package dev.linmem.wasm.link;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
@@ -13,6 +15,7 @@ import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.module.DataSegment;
 import dev.linmem.wasm.module.ElementSegment;
 import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.Global;
 import dev.linmem.wasm.module.MemoryLimits;
@@ -63,16 +66,31 @@ public final class Instantiator {
         List<WasmFunction> defined = module.functions();
         int first = module.importedFunctionCount();
         WasmRootNode[] roots = new WasmRootNode[defined.size()];
+        Map<Integer, String> exportNames = functionExportNames(module);
         for (int i = 0; i < defined.size(); i++) {
             WasmFunction function = defined.get(i);
             FuncType type = function.type();
-            String debugName = name + ".func" + function.functionIndex();
+            String debugName = name + "." + exportNames.getOrDefault(function.functionIndex(), "func" + function.functionIndex());
             FunctionInstance instanceFunction = new FunctionInstance(type, context.functionTypes().idOf(type), debugName);
             roots[i] = new WasmRootNode(context.language(), function, debugName);
             instanceFunction.setCallTarget(roots[i].getCallTarget());
             instance.functions()[first + i] = instanceFunction;
         }
         return roots;
+    }
+
+    /**
+     * The first export name of each exported function, so that compilation traces, profiles and
+     * stack traces name a function as the embedder calls it (module.name) rather than module.funcN.
+     */
+    private static Map<Integer, String> functionExportNames(WasmModule module) {
+        Map<Integer, String> names = new HashMap<>();
+        for (Export export : module.exports()) {
+            if (export.kind() == ExternalKind.FUNCTION) {
+                names.putIfAbsent(export.index(), export.name());
+            }
+        }
+        return names;
     }
 
     /** Builds the bodies once tables and memories exist too: call sites bind tables and callees. */
