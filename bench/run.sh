@@ -2,7 +2,7 @@
 # Runs linmem's JMH suite on the optimizing runtime and writes the report:
 #   bench/run.sh [--quick] [--in-process] [JMH ARGS...]     (also: bin/linmem bench ...)
 # Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run, a fresh JVM per
-# benchmark and parameter set, takes about an hour on 2 quiet cores; --quick (a few minutes)
+# benchmark and parameter set, takes about 45 minutes on 2 quiet cores; --quick (a few minutes)
 # runs fewer parameters with short iterations, to check the pipeline rather than to quote numbers.
 # JMH ARGS (a benchmark regex, -p name=v,...) pass on.
 set -euo pipefail
