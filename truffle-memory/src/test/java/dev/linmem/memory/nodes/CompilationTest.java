@@ -70,7 +70,7 @@ class CompilationTest {
         }
     }
 
-    /** Loads 8 bytes at address 0 of a memory held as a constant. */
+    /** Loads 8 bytes of a memory held as a constant, at the call's argument or else at address 0. */
     static final class LoadRoot extends RootNode {
         @Child MemoryLoadNode load = MemoryLoadNode.create(8, false, 0);
         private final LinearMemory memory;
@@ -82,7 +82,9 @@ class CompilationTest {
 
         @Override
         public Object execute(VirtualFrame frame) {
-            return new Object[]{OptimizingRuntime.compiled(), load.execute(memory, 0)};
+            Object[] arguments = frame.getArguments();
+            long address = arguments.length > 0 ? (long) arguments[0] : 0;
+            return new Object[]{OptimizingRuntime.compiled(), load.execute(memory, address)};
         }
     }
 
@@ -111,22 +113,6 @@ class CompilationTest {
         }
     }
 
-    /** Loads 8 bytes at the address given as the call's argument. */
-    static final class LoadAtRoot extends RootNode {
-        @Child MemoryLoadNode load = MemoryLoadNode.create(8, false, 0);
-        private final LinearMemory memory;
-
-        LoadAtRoot(LinearMemory memory) {
-            super(null);
-            this.memory = memory;
-        }
-
-        @Override
-        public Object execute(VirtualFrame frame) {
-            return new Object[]{OptimizingRuntime.compiled(), load.execute(memory, (long) frame.getArguments()[0])};
-        }
-    }
-
     /**
      * A dynamic memory's access site is compiled assuming it stays inside the memory's minimum
      * (a check against a constant). The first access above the minimum deoptimizes once; the
@@ -140,7 +126,7 @@ class CompilationTest {
             assertEquals(1, memory.grow(1));
             memory.writeLong(8, 111);
             memory.writeLong(PAGE + 8, 222);
-            LoadAtRoot root = new LoadAtRoot(memory);
+            LoadRoot root = new LoadRoot(memory);
             RootCallTarget target = root.getCallTarget();
             assertEquals(111L, callUntilCompiled(target, 8L)[1]);
             assertEquals(true, ((Object[]) target.call(8L))[0], "compiled code for accesses inside the minimum");
