@@ -84,27 +84,52 @@ final class AtomicInstructions {
         int memoryIndex = memoryIndex(code, pc);
         LinearMemory memory = memories[memoryIndex];
         boolean is64 = memoryIs64[memoryIndex];
-        if (sub == 0x00) { // memory.atomic.notify: address, count -> woken
-            long count = Integer.toUnsignedLong((int) frame.getLongStatic(sp - 1));
-            frame.setLongStatic(sp - 2, ((AtomicNotifyNode) site).execute(memory, address(frame, sp - 2, is64), count));
+        if (sub == 0x00) { // memory.atomic.notify: address, count (i32) -> woken (i32)
+            long count = Integer.toUnsignedLong(frame.getIntStatic(sp - 1));
+            frame.setIntStatic(sp - 2, (int) ((AtomicNotifyNode) site).execute(memory, address(frame, sp - 2, is64), count));
             return sp - 1;
-        } else if (sub == 0x01 || sub == 0x02) { // wait32/64: address, expected, timeout (i64 ns) -> 0 | 1 | 2
-            int result = ((AtomicWaitNode) site).execute(memory, address(frame, sp - 3, is64), frame.getLongStatic(sp - 2), frame.getLongStatic(sp - 1));
-            frame.setLongStatic(sp - 3, result);
+        } else if (sub == 0x01 || sub == 0x02) { // wait32/64: address, expected (i32/i64), timeout (i64 ns) -> 0 | 1 | 2 (i32)
+            int result = ((AtomicWaitNode) site).execute(memory, address(frame, sp - 3, is64), value(frame, sp - 2, sub == 0x01), frame.getLongStatic(sp - 1));
+            frame.setIntStatic(sp - 3, result);
             return sp - 2;
-        } else if (sub <= 0x16) { // loads: address -> value, zero-extended
-            frame.setLongStatic(sp - 1, ((AtomicLoadNode) site).execute(memory, address(frame, sp - 1, is64)));
+        }
+        // The value operands and results are i32 or i64 by the variant within the group.
+        boolean isI32 = isI32Variant(sub);
+        if (sub <= 0x16) { // loads: address -> value, zero-extended
+            push(frame, sp - 1, isI32, ((AtomicLoadNode) site).execute(memory, address(frame, sp - 1, is64)));
             return sp;
         } else if (sub <= 0x1D) { // stores: address, value ->
-            ((AtomicStoreNode) site).execute(memory, address(frame, sp - 2, is64), frame.getLongStatic(sp - 1));
+            ((AtomicStoreNode) site).execute(memory, address(frame, sp - 2, is64), value(frame, sp - 1, isI32));
             return sp - 2;
         } else if (sub <= 0x47) { // rmw: address, operand -> old value
-            frame.setLongStatic(sp - 2, ((AtomicRmwNode) site).execute(memory, address(frame, sp - 2, is64), frame.getLongStatic(sp - 1)));
+            push(frame, sp - 2, isI32, ((AtomicRmwNode) site).execute(memory, address(frame, sp - 2, is64), value(frame, sp - 1, isI32)));
             return sp - 1;
         } else { // cmpxchg: address, expected, replacement -> old value
-            long old = ((AtomicCmpxchgNode) site).execute(memory, address(frame, sp - 3, is64), frame.getLongStatic(sp - 2), frame.getLongStatic(sp - 1));
-            frame.setLongStatic(sp - 3, old);
+            long old = ((AtomicCmpxchgNode) site).execute(memory, address(frame, sp - 3, is64), value(frame, sp - 2, isI32), value(frame, sp - 1, isI32));
+            push(frame, sp - 3, isI32, old);
             return sp - 2;
+        }
+    }
+
+    /**
+     * True when a load/store/rmw/cmpxchg sub-opcode works on i32 values: the groups start at 0x10,
+     * 0x17, 0x1E (six rmw groups) and 0x48, each of seven variants in the order of {@link #GROUP_WIDTH}.
+     */
+    private static boolean isI32Variant(int sub) {
+        int variant = (sub - 0x10) % 7;
+        return variant == 0 || variant == 2 || variant == 3;
+    }
+
+    /** A value operand: an i32 from an int slot (sign-extended, as the nodes use only its low bytes) or an i64. */
+    private static long value(VirtualFrame frame, int slot, boolean isI32) {
+        return isI32 ? frame.getIntStatic(slot) : frame.getLongStatic(slot);
+    }
+
+    private static void push(VirtualFrame frame, int slot, boolean isI32, long value) {
+        if (isI32) {
+            frame.setIntStatic(slot, (int) value);
+        } else {
+            frame.setLongStatic(slot, value);
         }
     }
 

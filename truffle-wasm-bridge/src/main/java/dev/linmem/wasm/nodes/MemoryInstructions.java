@@ -23,8 +23,29 @@ final class MemoryInstructions {
 
     /** An address or length operand of a memory whose index type is i64 when {@code is64}. */
     static long operand(VirtualFrame frame, int slot, boolean is64) {
-        long bits = frame.getLongStatic(slot);
-        return is64 ? bits : Integer.toUnsignedLong((int) bits);
+        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
+    }
+
+    /**
+     * Pushes a page count or a -1 of memory.size/grow: an i64 for a memory64, else an i32 (an
+     * int slot; the value fits).
+     */
+    private static void pushIndex(VirtualFrame frame, int slot, boolean is64, long value) {
+        if (is64) {
+            frame.setLongStatic(slot, value);
+        } else {
+            frame.setIntStatic(slot, (int) value);
+        }
+    }
+
+    /** True for the loads whose result is an i32 (i32.load, i32.load8/16_s/u): it goes to an int slot. */
+    static boolean loadsI32(int opcode) {
+        return opcode == 0x28 || (opcode >= 0x2C && opcode <= 0x2F);
+    }
+
+    /** True for the stores whose operand is an i32 (i32.store, i32.store8/16): it comes from an int slot. */
+    static boolean storesI32(int opcode) {
+        return opcode == 0x36 || opcode == 0x3A || opcode == 0x3B;
     }
 
     /** The memory index of a memarg: present only when bit 6 of the alignment flags says so. */
@@ -36,27 +57,36 @@ final class MemoryInstructions {
         return Bytecode.readU32(code, pc + 1 + Bytecode.lebLength(code, pc + 1));
     }
 
-    /** Loads: address -> value (the node sign- or zero-extends to 64 bits; f32/f64 are raw bits). */
-    static int load(VirtualFrame frame, MemoryLoadNode node, LinearMemory memory, boolean is64, int sp) {
-        frame.setLongStatic(sp - 1, node.execute(memory, operand(frame, sp - 1, is64)));
+    /**
+     * Loads: address -> value. The node sign- or zero-extends to 64 bits (f32/f64 are raw bits);
+     * an i32 result keeps the low half, in an int slot.
+     */
+    static int load(VirtualFrame frame, MemoryLoadNode node, LinearMemory memory, boolean is64, boolean resultIsI32, int sp) {
+        long value = node.execute(memory, operand(frame, sp - 1, is64));
+        if (resultIsI32) {
+            frame.setIntStatic(sp - 1, (int) value);
+        } else {
+            frame.setLongStatic(sp - 1, value);
+        }
         return sp;
     }
 
     /** Stores: address, value ->; the node stores the value's low bytes. */
-    static int store(VirtualFrame frame, MemoryStoreNode node, LinearMemory memory, boolean is64, int sp) {
-        node.execute(memory, operand(frame, sp - 2, is64), frame.getLongStatic(sp - 1));
+    static int store(VirtualFrame frame, MemoryStoreNode node, LinearMemory memory, boolean is64, boolean valueIsI32, int sp) {
+        long value = valueIsI32 ? frame.getIntStatic(sp - 1) : frame.getLongStatic(sp - 1);
+        node.execute(memory, operand(frame, sp - 2, is64), value);
         return sp - 2;
     }
 
     /** memory.size: -> pages. */
-    static int size(VirtualFrame frame, MemorySizeNode node, LinearMemory memory, int sp) {
-        frame.setLongStatic(sp, node.execute(memory));
+    static int size(VirtualFrame frame, MemorySizeNode node, LinearMemory memory, boolean is64, int sp) {
+        pushIndex(frame, sp, is64, node.execute(memory));
         return sp + 1;
     }
 
     /** memory.grow: delta pages -> old pages or -1. */
     static int grow(VirtualFrame frame, MemoryGrowNode node, LinearMemory memory, boolean is64, int sp) {
-        frame.setLongStatic(sp - 1, node.execute(memory, operand(frame, sp - 1, is64)));
+        pushIndex(frame, sp - 1, is64, node.execute(memory, operand(frame, sp - 1, is64)));
         return sp;
     }
 
@@ -81,7 +111,7 @@ final class MemoryInstructions {
     /** memory.fill: dst, byte value (i32), length ->. */
     static int fill(VirtualFrame frame, MemoryFillNode node, LinearMemory memory, boolean is64, int sp) {
         long dst = operand(frame, sp - 3, is64);
-        int value = (int) frame.getLongStatic(sp - 2);
+        int value = frame.getIntStatic(sp - 2);
         long length = operand(frame, sp - 1, is64);
         node.execute(memory, dst, value, length);
         return sp - 3;

@@ -6,8 +6,8 @@ import com.oracle.truffle.api.nodes.Node;
 
 /**
  * The numeric instructions (opcodes 0x45 to 0xC4 and the saturating truncations), operating on
- * the operand stack in frame slots. Every number lives in a slot as a long of raw bits (see
- * {@code Values}); each method takes the slot index just above the top of the stack and returns
+ * the operand stack in frame slots. An i32 lives in an int slot, every other number in a long
+ * slot as raw bits (see the slot accessors); each method takes the slot index just above the top of the stack and returns
  * the new one. Called from the dispatch loop with a constant opcode, so partial evaluation keeps
  * exactly one case.
  */
@@ -31,10 +31,13 @@ final class NumericInstructions {
         }
     }
 
-    // Slot accessors for each number type; a slot holds raw bits as a long.
+    // Slot accessors for each number type. An i32 lives in an int slot, so compiled code needs no
+    // sign extension on every write and narrowing on every read; i64, f32 and f64 live in long
+    // slots as raw bits (an f32 as its int bits, sign-extended). A read must use the kind of the
+    // write that produced the value: the validator guarantees each position's type.
 
     static int i32(VirtualFrame frame, int slot) {
-        return (int) frame.getLongStatic(slot);
+        return frame.getIntStatic(slot);
     }
 
     static long i64(VirtualFrame frame, int slot) {
@@ -50,7 +53,7 @@ final class NumericInstructions {
     }
 
     static void putI32(VirtualFrame frame, int slot, int value) {
-        frame.setLongStatic(slot, value);
+        frame.setIntStatic(slot, value);
     }
 
     static void putI64(VirtualFrame frame, int slot, long value) {
@@ -63,6 +66,15 @@ final class NumericInstructions {
 
     static void putF64(VirtualFrame frame, int slot, double value) {
         frame.setLongStatic(slot, Double.doubleToRawLongBits(value));
+    }
+
+    /** The raw bits of an f32 (reinterpretation must keep NaN payloads, so no float round trip). */
+    static int f32Bits(VirtualFrame frame, int slot) {
+        return (int) frame.getLongStatic(slot);
+    }
+
+    static void putF32Bits(VirtualFrame frame, int slot, int bits) {
+        frame.setLongStatic(slot, bits);
     }
 
     private static int bool(boolean b) {
@@ -288,10 +300,11 @@ final class NumericInstructions {
             case 0xB9 -> putF64(frame, s, i64(frame, s));
             case 0xBA -> putF64(frame, s, Conversions.f64ConvertU64(i64(frame, s)));
             case 0xBB -> putF64(frame, s, f32(frame, s));
-            // Reinterpretations: a slot already holds raw bits, and each type reads only its own
-            // width, so only i32 <- f32 must drop the (zero) high half to keep i32 slots canonical.
-            case 0xBC -> putI32(frame, s, i32(frame, s));
-            case 0xBD, 0xBE, 0xBF -> {
+            // Reinterpretations: i64 and f64 share the long slot kind, so those are no-ops; i32 (an
+            // int slot) and f32 (a long slot) move the same 32 bits between slot kinds.
+            case 0xBC -> putI32(frame, s, f32Bits(frame, s));
+            case 0xBE -> putF32Bits(frame, s, i32(frame, s));
+            case 0xBD, 0xBF -> {
             }
             case 0xC0 -> putI32(frame, s, (byte) i32(frame, s));
             case 0xC1 -> putI32(frame, s, (short) i32(frame, s));

@@ -18,13 +18,21 @@ final class TableInstructions {
     }
 
     private static long unsigned(VirtualFrame frame, int slot) {
-        return Integer.toUnsignedLong((int) frame.getLongStatic(slot));
+        return Integer.toUnsignedLong(frame.getIntStatic(slot));
     }
 
     /** An index or length operand of {@code table}'s index type, unsigned. */
     static long index(VirtualFrame frame, int slot, TableInstance table) {
-        long bits = frame.getLongStatic(slot);
-        return table.is64() ? bits : Integer.toUnsignedLong((int) bits);
+        return table.is64() ? frame.getLongStatic(slot) : unsigned(frame, slot);
+    }
+
+    /** Pushes a size or -1 of {@code table}'s index type: an i64 (long slot) for a table64, else an i32 (int slot). */
+    static void pushIndex(VirtualFrame frame, int slot, TableInstance table, long value) {
+        if (table.is64()) {
+            frame.setLongStatic(slot, value);
+        } else {
+            frame.setIntStatic(slot, (int) value);
+        }
     }
 
     /** table.get: index -> ref. */
@@ -49,7 +57,7 @@ final class TableInstructions {
     static void grow(VirtualFrame frame, TableInstance table, int sp) {
         Object init = frame.getObjectStatic(sp - 2);
         long delta = index(frame, sp - 1, table);
-        frame.setLongStatic(sp - 2, table.grow(delta, init));
+        pushIndex(frame, sp - 2, table, table.grow(delta, init));
     }
 
     /** table.fill: start, ref, length ->. */
@@ -67,8 +75,7 @@ final class TableInstructions {
     static void copy(VirtualFrame frame, TableInstance dst, TableInstance src, int sp, Node site) {
         long dstIndex = index(frame, sp - 3, dst);
         long srcIndex = index(frame, sp - 2, src);
-        long lengthBits = frame.getLongStatic(sp - 1);
-        long length = dst.is64() && src.is64() ? lengthBits : Integer.toUnsignedLong((int) lengthBits);
+        long length = dst.is64() && src.is64() ? frame.getLongStatic(sp - 1) : unsigned(frame, sp - 1);
         if (!dst.inBounds(dstIndex, length) || !src.inBounds(srcIndex, length)) {
             throw outOfBounds(site);
         }

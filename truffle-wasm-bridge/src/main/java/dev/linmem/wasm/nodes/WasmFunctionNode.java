@@ -19,6 +19,7 @@ import dev.linmem.memory.nodes.MemoryInitNode;
 import dev.linmem.memory.nodes.MemoryLoadNode;
 import dev.linmem.memory.nodes.MemorySizeNode;
 import dev.linmem.memory.nodes.MemoryStoreNode;
+import dev.linmem.wasm.module.ValType;
 import dev.linmem.wasm.module.WasmFunction;
 import dev.linmem.wasm.runtime.FunctionInstance;
 import dev.linmem.wasm.runtime.GlobalInstance;
@@ -30,8 +31,9 @@ import dev.linmem.wasm.runtime.WasmTrap;
  * The interpreter of one function body of one instance: a dispatch loop over the module's bytes.
  *
  * <p>The operand stack lives in static frame slots after the locals: {@code sp} is the slot index
- * just above the top value. Every number occupies a slot's primitive half as a long of raw bits,
- * every reference its object half. Under partial evaluation the loop is exploded with
+ * just above the top value. An i32 occupies an int slot (so compiled code neither sign-extends it
+ * on every write nor narrows it on every read), i64/f32/f64 a long slot of raw bits, a reference
+ * an object slot; each read uses the kind its type's writes use. Under partial evaluation the loop is exploded with
  * MERGE_EXPLODE: pc and sp are constants at every point, so each instruction becomes straight-line
  * code over frame slots, which the compiler then turns into registers.
  *
@@ -52,7 +54,8 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     private final int localCount;
     @CompilationFinal(dimensions = 1) private final int[] sideTableIndex;
     @CompilationFinal(dimensions = 1) private final int[] sideTable;
-    @CompilationFinal(dimensions = 1) private final boolean[] resultIsReference;
+    /** Slot kinds of the results (see {@link BoundaryValues}). */
+    @CompilationFinal(dimensions = 1) private final byte[] resultKinds;
     @CompilationFinal(dimensions = 1) private final LinearMemory[] memories;
     @CompilationFinal(dimensions = 1) private final boolean[] memoryIs64;
     @CompilationFinal(dimensions = 1) private final TableInstance[] tables;
@@ -71,7 +74,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         this.localCount = function.locals().length;
         this.sideTableIndex = function.sideTableIndex();
         this.sideTable = function.sideTable();
-        this.resultIsReference = CallSiteNode.referenceFlags(function.type().results());
+        this.resultKinds = BoundaryValues.kinds(function.type().results());
         this.memories = instance.memories();
         this.memoryIs64 = memoryIs64;
         this.tables = instance.tables();
@@ -114,7 +117,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
                     continue dispatch;
                 case 0x04: { // if
-                    int condition = (int) frame.getLongStatic(sp - 1);
+                    int condition = frame.getIntStatic(sp - 1);
                     sp = pop(frame, sp, sp - 1);
                     if (condition != 0) {
                         pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
@@ -140,7 +143,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x0D: { // br_if
-                    int condition = (int) frame.getLongStatic(sp - 1);
+                    int condition = frame.getIntStatic(sp - 1);
                     sp = pop(frame, sp, sp - 1);
                     if (condition != 0) {
                         int entry = sideTableIndex[pc - bodyStart];
@@ -159,7 +162,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x0E: { // br_table
-                    int index = (int) frame.getLongStatic(sp - 1);
+                    int index = frame.getIntStatic(sp - 1);
                     sp = pop(frame, sp, sp - 1);
                     int count = Bytecode.readU32(code, pc + 1);
                     int first = sideTableIndex[pc - bodyStart];
@@ -193,7 +196,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc++;
                     continue dispatch;
                 case 0x1B, 0x1C: { // select, select t*: [a b c] -> c != 0 ? a : b
-                    if ((int) frame.getLongStatic(sp - 1) == 0) {
+                    if (frame.getIntStatic(sp - 1) == 0) {
                         frame.copyStatic(sp - 2, sp - 3);
                     }
                     sp = pop(frame, sp, sp - 2);
@@ -216,8 +219,11 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 case 0x23: { // global.get
                     GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
-                    if (global.type().valueType().isReference()) {
+                    ValType type = global.type().valueType();
+                    if (type.isReference()) {
                         frame.setObjectStatic(sp, global.reference());
+                    } else if (type == ValType.I32) {
+                        frame.setIntStatic(sp, (int) global.bits());
                     } else {
                         frame.setLongStatic(sp, global.bits());
                     }
@@ -227,8 +233,11 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 }
                 case 0x24: { // global.set
                     GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
-                    if (global.type().valueType().isReference()) {
+                    ValType type = global.type().valueType();
+                    if (type.isReference()) {
                         global.setReference(frame.getObjectStatic(sp - 1));
+                    } else if (type == ValType.I32) {
+                        global.setBits(frame.getIntStatic(sp - 1)); // globals keep an i32 sign-extended
                     } else {
                         global.setBits(frame.getLongStatic(sp - 1));
                     }
@@ -247,7 +256,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 case 0x3F: { // memory.size
                     int memoryIndex = Bytecode.readU32(code, pc + 1);
-                    sp = MemoryInstructions.size(frame, (MemorySizeNode) site(pc), memories[memoryIndex], sp);
+                    sp = MemoryInstructions.size(frame, (MemorySizeNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
                     pc = next(pc);
                     continue dispatch;
                 }
@@ -257,7 +266,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc = next(pc);
                     continue dispatch;
                 }
-                case 0x41, 0x42: // i32.const, i64.const: the signed LEB is already sign-extended
+                case 0x41: // i32.const: the signed LEB fits in an int
+                    frame.setIntStatic(sp, (int) Bytecode.readSigned(code, pc + 1));
+                    sp++;
+                    pc = next(pc);
+                    continue dispatch;
+                case 0x42: // i64.const: the signed LEB is already sign-extended
                     frame.setLongStatic(sp, Bytecode.readSigned(code, pc + 1));
                     sp++;
                     pc = next(pc);
@@ -278,7 +292,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc += 2;
                     continue dispatch;
                 case 0xD1: // ref.is_null
-                    frame.setLongStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
+                    frame.setIntStatic(sp - 1, frame.getObjectStatic(sp - 1) == null ? 1 : 0);
                     pc++;
                     continue dispatch;
                 case 0xD2: // ref.func
@@ -299,10 +313,10 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
             }
             if (opcode >= 0x28 && opcode <= 0x35) {
                 int memoryIndex = MemoryInstructions.memargMemory(code, pc);
-                sp = MemoryInstructions.load(frame, (MemoryLoadNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
+                sp = MemoryInstructions.load(frame, (MemoryLoadNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], MemoryInstructions.loadsI32(opcode), sp);
             } else if (opcode >= 0x36 && opcode <= 0x3E) {
                 int memoryIndex = MemoryInstructions.memargMemory(code, pc);
-                sp = pop(frame, sp, MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp));
+                sp = pop(frame, sp, MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], MemoryInstructions.storesI32(opcode), sp));
             } else if (opcode >= 0x45 && opcode <= 0xC4) {
                 sp = pop(frame, sp, NumericInstructions.execute(frame, opcode, sp, this));
                 pc++;
@@ -391,22 +405,18 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     /** The function's results, the top values of the stack: null, one value, or Object[]. */
     @ExplodeLoop
     private Object results(VirtualFrame frame, int sp) {
-        int count = resultIsReference.length;
+        int count = resultKinds.length;
         if (count == 0) {
             return null;
         }
         if (count == 1) {
-            return value(frame, sp - 1, resultIsReference[0]);
+            return BoundaryValues.read(frame, sp - 1, resultKinds[0]);
         }
         Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
-            values[i] = value(frame, sp - count + i, resultIsReference[i]);
+            values[i] = BoundaryValues.read(frame, sp - count + i, resultKinds[i]);
         }
         return values;
-    }
-
-    private static Object value(VirtualFrame frame, int slot, boolean isReference) {
-        return isReference ? frame.getObjectStatic(slot) : (Object) frame.getLongStatic(slot);
     }
 
     /** The 0xFC-prefixed instructions: saturating truncation, bulk memory, table operations. */
@@ -441,7 +451,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                 TableInstructions.grow(frame, tables[first], sp);
                 return sp - 1;
             case 16: // table.size
-                frame.setLongStatic(sp, tables[first].size());
+                TableInstructions.pushIndex(frame, sp, tables[first], tables[first].size());
                 return sp + 1;
             case 17: // table.fill
                 TableInstructions.fill(frame, tables[first], sp, this);

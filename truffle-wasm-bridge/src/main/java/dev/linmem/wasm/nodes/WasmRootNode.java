@@ -18,7 +18,8 @@ import dev.linmem.wasm.module.WasmFunction;
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
-    @CompilationFinal(dimensions = 1) private final boolean[] localIsReference;
+    /** Slot kind of each local, from its declared type (see {@link BoundaryValues}). */
+    @CompilationFinal(dimensions = 1) private final byte[] localKinds;
     private final int paramCount;
     @Child private WasmFunctionNode body;
 
@@ -26,7 +27,7 @@ public final class WasmRootNode extends RootNode {
         super(language, frameDescriptor(function));
         this.name = name;
         ValType[] locals = function.locals();
-        this.localIsReference = CallSiteNode.referenceFlags(locals);
+        this.localKinds = BoundaryValues.kinds(locals);
         this.paramCount = function.paramCount();
     }
 
@@ -50,11 +51,11 @@ public final class WasmRootNode extends RootNode {
     @ExplodeLoop
     private void initializeLocals(VirtualFrame frame) {
         Object[] args = frame.getArguments();
-        for (int i = 0; i < localIsReference.length; i++) {
-            if (localIsReference[i]) {
-                frame.setObjectStatic(i, i < paramCount ? args[i] : null);
+        for (int i = 0; i < localKinds.length; i++) {
+            if (i < paramCount) {
+                BoundaryValues.write(frame, i, localKinds[i], args[i]);
             } else {
-                frame.setLongStatic(i, i < paramCount ? (Long) args[i] : 0L);
+                BoundaryValues.writeZero(frame, i, localKinds[i]);
             }
         }
     }
