@@ -33,9 +33,10 @@ import dev.linmem.wasm.runtime.WasmTrap;
  * <p>The operand stack lives in static frame slots after the locals: {@code sp} is the slot index
  * just above the top value. An i32 occupies an int slot (so compiled code neither sign-extends it
  * on every write nor narrows it on every read), i64/f32/f64 a long slot of raw bits, a reference
- * an object slot; each read uses the kind its type's writes use. Under partial evaluation the loop is exploded with
- * MERGE_EXPLODE: pc and sp are constants at every point, so each instruction becomes straight-line
- * code over frame slots, which the compiler then turns into registers.
+ * an object slot; each read uses the kind its type's writes use. Under partial evaluation the
+ * loop is exploded with MERGE_EXPLODE: pc and sp are constants at every point, so each
+ * instruction becomes straight-line code over frame slots, which the compiler then turns into
+ * registers.
  *
  * <p>The instance's memories, tables, globals and functions are constants of this node (one node
  * per function per instance), so identity-cached memory nodes fold. Memory accesses and calls are
