@@ -19,6 +19,9 @@ if [ "${1:-}" = "--quick" ]; then mode=quick; shift; fi
 forks=()
 if [ "$mode" = quick ]; then forks=(-f 0); fi
 if [ "${1:-}" = "--in-process" ]; then forks=(-f 0); shift; fi
+# A full-mode run of a chosen subset (JMH ARGS given) goes to results/custom, so that it never
+# replaces the committed report of a whole run in results/full.
+if [ "$mode" = full ] && [ $# -gt 0 ]; then mode=custom; fi
 out="$bench/results/$mode"
 mkdir -p "$out"
 rm -f "$out"/grow-recovery-*.json
@@ -50,11 +53,17 @@ rm -f "$out"/jmh*.json "$out/jmh.log"
 if [ "$mode" = quick ]; then
   # Short iterations and a subset of the parameters; the grow-recovery benchmark keeps enough
   # grows (one per iteration) to pass the renewal bound, so it runs apart with its own count.
-  run_jmh jmh -wi 2 -w 1 -i 2 -r 1 \
-    -p op=SEQ_LOAD_I32,RAND_STORE_I64 \
-    -p kernel=SORT,COPY_BLOCKS,GROW_PAGES \
-    -p bulkBytes=1048576 -p bulkOp=COPY -p poolBytes=67108864 \
-    -e GrowRecoveryBenchmark "$@"
+  # The short timing and the subset give way to the caller's own options (JMH refuses a timing
+  # option given twice, and would run the union of two -p lists for one parameter).
+  timing=(-wi 2 -w 1 -i 2 -r 1)
+  subset=()
+  for param in op=SEQ_LOAD_I32,RAND_STORE_I64 kernel=SORT,COPY_BLOCKS,GROW_PAGES bulkBytes=1048576 bulkOp=COPY poolBytes=67108864; do
+    case " $* " in *" ${param%%=*}="*) ;; *) subset+=(-p "$param") ;; esac
+  done
+  for arg in "$@"; do
+    case "$arg" in -wi | -w | -i | -r) timing=() ;; esac
+  done
+  run_jmh jmh "${timing[@]}" "${subset[@]}" -e GrowRecoveryBenchmark "$@"
   if [ $# -eq 0 ]; then run_jmh jmh-recovery -i 10 GrowRecoveryBenchmark; fi
 elif [ $# -gt 0 ]; then
   run_jmh jmh "$@"
