@@ -34,7 +34,7 @@ final class ExportsObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new NamesObject(instance.exports().keySet().stream()
+        return new InteropArray(instance.exports().keySet().stream()
                         .filter(name -> readable(instance.export(name))).toArray(String[]::new));
     }
 
@@ -61,39 +61,6 @@ final class ExportsObject implements TruffleObject {
             return value == null || value instanceof Number ? value : new HostReference(value);
         }
         throw UnknownIdentifierException.create(member);
-    }
-
-    /** The member names as an interop array. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class NamesObject implements TruffleObject {
-        private final String[] names;
-
-        NamesObject(String[] names) {
-            this.names = names;
-        }
-
-        @ExportMessage
-        boolean hasArrayElements() {
-            return true;
-        }
-
-        @ExportMessage
-        long getArraySize() {
-            return names.length;
-        }
-
-        @ExportMessage
-        boolean isArrayElementReadable(long index) {
-            return index >= 0 && index < names.length;
-        }
-
-        @ExportMessage
-        Object readArrayElement(long index) throws com.oracle.truffle.api.interop.InvalidArrayIndexException {
-            if (!isArrayElementReadable(index)) {
-                throw com.oracle.truffle.api.interop.InvalidArrayIndexException.create(index);
-            }
-            return names[(int) index];
-        }
     }
 
     /** A reference value (a function or host object in a global) that has no interop shape of its own. */

@@ -81,7 +81,7 @@ final class FunctionObject implements TruffleObject {
         for (int i = 0; i < values.length; i++) {
             converted[i] = toGuest(results[i], values[i]);
         }
-        return new ResultsObject(converted);
+        return new InteropArray(converted);
     }
 
     private static Object toGuest(ValType type, Object internal) {
@@ -95,38 +95,5 @@ final class FunctionObject implements TruffleObject {
             // embedding API passed in is wrapped so that it is one.
             case EXTERNREF -> internal instanceof TruffleObject ? internal : new ExportsObject.HostReference(internal);
         };
-    }
-
-    /** Several results, as an interop array. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class ResultsObject implements TruffleObject {
-        private final Object[] values;
-
-        ResultsObject(Object[] values) {
-            this.values = values;
-        }
-
-        @ExportMessage
-        boolean hasArrayElements() {
-            return true;
-        }
-
-        @ExportMessage
-        long getArraySize() {
-            return values.length;
-        }
-
-        @ExportMessage
-        boolean isArrayElementReadable(long index) {
-            return index >= 0 && index < values.length;
-        }
-
-        @ExportMessage
-        Object readArrayElement(long index) throws com.oracle.truffle.api.interop.InvalidArrayIndexException {
-            if (!isArrayElementReadable(index)) {
-                throw com.oracle.truffle.api.interop.InvalidArrayIndexException.create(index);
-            }
-            return values[(int) index];
-        }
     }
 }
