@@ -4,7 +4,7 @@
 #   bench/lir.sh [--match TEXT] JMH ARGS...      (also: bin/linmem lir ...)
 # For example, a sequential load loop of linmem against raw Unsafe:
 #   bench/lir.sh AccessBenchmark -p op=SEQ_LOAD_I32 -p storage=STATIC_NATIVE,RAW_UNSAFE
-# or a wasm kernel on linmem and on GraalWasm (only the whole-function compilations):
+# or a wasm kernel on linmem and on GraalWasm (its OSR and whole-function compilations):
 #   bench/lir.sh --match fill_sum KernelBenchmark -p kernel=FILL_SUM_I32 -p engine=LINMEM_STATIC_NATIVE,GRAALWASM
 # Runs JMH in one JVM with two short iterations (the scores mean nothing) and Graal's dump
 # options on; the full dumps (.cfg for C1Visualizer, .bgv for IGV) stay in bench/target/lir/.
