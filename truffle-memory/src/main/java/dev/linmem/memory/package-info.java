@@ -53,9 +53,9 @@
  * good; its size is held constant under {@link dev.linmem.memory.StaticMemory#sizeStable()};</li>
  * <li>a {@link dev.linmem.memory.DynamicMemory}'s base is held constant under
  * {@link dev.linmem.memory.DynamicMemory#storageStable()}; its size is read at each access, so
- * grows within the reserve cost compiled code nothing. An access site first assumes it stays
- * inside the type's minimum, which needs no size at all and checks like a static memory's; the
- * first access past the minimum deoptimizes it once, and from then on it checks the live size.</li>
+ * grows within the reserve cost compiled code nothing. An access site first compares against the
+ * type's minimum, which needs no size at all (sizes never shrink while a memory is open), and
+ * only past it against the live size.</li>
  * </ul>
  * A grow that changes what was cached invalidates the assumption: compiled code that relied on
  * it deoptimizes, the node re-caches the new base or size, and the code compiles again. That is
@@ -68,7 +68,16 @@
  *
  * Every access checks {@code address + offset + width <= size} without computing the sum (see
  * {@code nodes.Bounds}): with a constant memory and address the check folds away, and the tests
- * prove it with {@code CompilerAsserts.partialEvaluationConstant} and a negative control. Bulk
+ * prove it with {@code CompilerAsserts.partialEvaluationConstant} and a negative control.
+ *
+ * <p>A check that does not fold is a branch whose failing side calls a boundary that throws, never
+ * a deoptimization. A raw {@code Unsafe} access has no input tying it to its check; it stays
+ * behind the check only because it sits in the block the branch leads to. A failing side that
+ * deoptimizes lets Graal turn the check into a floating guard, and the scheduler may then place
+ * the access before the guard: that is how compiled code on dynamic memories once read at
+ * base + 4 GiB and base - 16 before trapping (and, on heap storage, read other objects' bytes
+ * without any fault). The adversarial safety matrix in mx-free-tests runs every access kind
+ * against every memory kind, compiled, each worker in a JVM of its own, to keep it that way. Bulk
  * operations check their whole range before writing a byte, so a trap writes nothing. Sizes
  * never shrink while a memory is open; close sets the size to zero and invalidates every
  * assumption first, so no path, compiled or interpreted, touches storage after it was freed.
