@@ -87,7 +87,9 @@ public final class DynamicMemory extends LinearMemory {
             moves++;
             bytesCopiedByMoves += oldBytes;
             refreshBase();
-            // compiled code and nodes that cached the old base stop using it now, before it is freed
+            // Compiled code and nodes that cached the old base stop using it now, before it is
+            // freed. No other thread can hold it: only the owner grows an unshared memory (shared
+            // ones never move), and the owner is here.
             invalidations += storageStable.invalidate(true);
             storage.freeReplaced();
         } else if (!published) {
@@ -103,8 +105,12 @@ public final class DynamicMemory extends LinearMemory {
     }
 
     @Override
-    void closeStorage(long finalByteSize) {
+    void invalidateForClose() {
         invalidations += storageStable.invalidate(false);
+    }
+
+    @Override
+    void freeStorage(long finalByteSize) {
         storage.free();
         refreshBase();
     }

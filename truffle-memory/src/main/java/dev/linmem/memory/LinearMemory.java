@@ -43,6 +43,10 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
 
     /** Waiters of memory.atomic.wait; only shared memories have them. */
     private final WaitQueues waitQueues;
+    /** Threads inside now: one owner at a time, or any number when shared; frees the storage after close. */
+    private final MemoryUsers users;
+    /** The size when close() was called: all a pool has to zero. */
+    private long finalByteSize;
 
     private long grows;
     private long failedGrows;
@@ -56,6 +60,7 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
         this.shared = type.isShared();
         this.pageSizeBytes = type.pageSizeBytes();
         this.waitQueues = shared ? new WaitQueues() : null;
+        this.users = new MemoryUsers(!shared, this::freeClosedStorage);
         long typeMaximumBytes = MemoryType.saturatingBytes(type.maximumPagesOrLimit(), pageSizeBytes);
         // whole pages only: a storage limit that is not a page multiple is rounded down
         long storageMaximumPages = storageMaximumBytes / pageSizeBytes;
@@ -124,6 +129,32 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
         return closed;
     }
 
+    /**
+     * Makes the calling thread a user of this memory until {@link #exit()}: an interpreter calls it
+     * before running guest code that accesses the memory, as linmem's wasm engine does whenever a
+     * call enters an instance. An unshared memory admits one thread at a time (its owner, who may
+     * enter again for free); a shared one admits any number. While a thread is inside, no grow moves
+     * the storage from under it (only the owner grows an unshared memory) and no close frees it:
+     * freeing waits for the last user to exit. The host methods of this class enter by themselves.
+     *
+     * @return true when the caller must call {@link #exit()}, false when the thread already owned
+     *         this unshared memory (then it must not)
+     * @throws MemoryInUseException when another thread is inside this unshared memory
+     */
+    public final boolean enter() {
+        return users.enter(this);
+    }
+
+    /** Ends a use that {@link #enter()} returned true for; the last user of a closed memory frees its storage. */
+    public final void exit() {
+        users.exit();
+    }
+
+    /** Whether the calling thread is inside this unshared memory already, so that {@link #enter()} would return false. */
+    public final boolean isOwnedByCurrentThread() {
+        return users.ownedByCurrentThread();
+    }
+
     /** Whether the bytes live off the Java heap. */
     public abstract boolean isNative();
 
@@ -149,6 +180,17 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
      */
     @TruffleBoundary
     public final long grow(long deltaPages) {
+        boolean entered = enter();
+        try {
+            return growEntered(deltaPages);
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
+    }
+
+    private long growEntered(long deltaPages) {
         synchronized (this) {
             long oldBytes = byteSize();
             long oldPages = oldBytes / pageSizeBytes;
@@ -218,18 +260,22 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
     /** Called under the lock after the new size was published: invalidate what cached the old one. */
     abstract void sizeChanged();
 
-    /**
-     * Invalidates every assumption for good and frees the storage, or returns it to its pool.
-     * Called once, under the lock. Sizes only grow, so {@code finalByteSize} is the high-water
-     * mark: all a pool has to zero.
-     */
-    abstract void closeStorage(long finalByteSize);
+    /** Invalidates every assumption for good, so compiled code stops using the storage. Called once, under the lock. */
+    abstract void invalidateForClose();
 
     /**
-     * Frees native storage (or returns a pooled memory to its pool). Afterwards the memory has no
-     * bytes, every access raises a {@link MemoryTrap} of kind {@code CLOSED}, and grow returns
-     * -1. Closing twice does nothing. Do not close a shared memory while other threads still run
-     * code on it.
+     * Frees the storage, or returns it to its pool. Called once, under the lock, when the memory is
+     * closed and no thread is inside. Sizes only grow, so {@code finalByteSize} is the high-water
+     * mark: all a pool has to zero.
+     */
+    abstract void freeStorage(long finalByteSize);
+
+    /**
+     * Closes the memory: from now on it has no bytes, every access raises a {@link MemoryTrap} of
+     * kind {@code CLOSED}, and grow returns -1. Its native storage is freed (or a pooled memory
+     * returns to its pool) now, or, when threads are inside (see {@link #enter()}), when the last
+     * of them exits: a thread running on the memory never loses its bytes from under it. Closing
+     * twice does nothing. Any thread may close a memory.
      */
     @Override
     public final void close() {
@@ -237,10 +283,17 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
             if (closed) {
                 return;
             }
-            long finalByteSize = byteSize();
+            finalByteSize = byteSize();
             closed = true;
             publishByteSize(0);
-            closeStorage(finalByteSize);
+            invalidateForClose();
+        }
+        users.close();
+    }
+
+    private void freeClosedStorage() {
+        synchronized (this) {
+            freeStorage(finalByteSize);
         }
     }
 
@@ -300,58 +353,107 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
         }
     }
 
+    // Each host access enters the memory for its duration (see enter()): a host thread never
+    // copies from storage that another thread's grow moved or a close freed meanwhile.
+
     /** Copies {@code length} bytes at {@code address} into {@code destination}; allocates nothing. */
     public final void read(long address, byte[] destination, int destinationOffset, int length) {
         Objects.checkFromIndexSize(destinationOffset, length, destination.length);
-        checkRange(address, length);
-        UNSAFE.copyMemory(storageBase(), storageOffset() + address, destination, BYTE_ARRAY_BASE + destinationOffset, length);
+        boolean entered = enter();
+        try {
+            checkRange(address, length);
+            UNSAFE.copyMemory(storageBase(), storageOffset() + address, destination, BYTE_ARRAY_BASE + destinationOffset, length);
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
     }
 
     /** Copies {@code length} bytes of {@code source} to {@code address}; allocates nothing. */
     public final void write(long address, byte[] source, int sourceOffset, int length) {
         Objects.checkFromIndexSize(sourceOffset, length, source.length);
-        checkRange(address, length);
-        UNSAFE.copyMemory(source, BYTE_ARRAY_BASE + sourceOffset, storageBase(), storageOffset() + address, length);
+        boolean entered = enter();
+        try {
+            checkRange(address, length);
+            UNSAFE.copyMemory(source, BYTE_ARRAY_BASE + sourceOffset, storageBase(), storageOffset() + address, length);
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
+    }
+
+    /** The {@code width} bytes at {@code address}, little-endian, zero-extended. */
+    private long readWord(long address, int width) {
+        boolean entered = enter();
+        try {
+            checkRange(address, width);
+            Object base = storageBase();
+            long raw = storageOffset() + address;
+            return switch (width) {
+                case 1 -> UNSAFE.getByte(base, raw) & 0xFFL;
+                case 2 -> ByteOrderSupport.littleEndian(UNSAFE.getShort(base, raw)) & 0xFFFFL;
+                case 4 -> ByteOrderSupport.littleEndian(UNSAFE.getInt(base, raw)) & 0xFFFF_FFFFL;
+                default -> ByteOrderSupport.littleEndian(UNSAFE.getLong(base, raw));
+            };
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
+    }
+
+    /** Stores the low {@code width} bytes of {@code value} at {@code address}, little-endian. */
+    private void writeWord(long address, int width, long value) {
+        boolean entered = enter();
+        try {
+            checkRange(address, width);
+            Object base = storageBase();
+            long raw = storageOffset() + address;
+            switch (width) {
+                case 1 -> UNSAFE.putByte(base, raw, (byte) value);
+                case 2 -> UNSAFE.putShort(base, raw, ByteOrderSupport.littleEndian((short) value));
+                case 4 -> UNSAFE.putInt(base, raw, ByteOrderSupport.littleEndian((int) value));
+                default -> UNSAFE.putLong(base, raw, ByteOrderSupport.littleEndian(value));
+            }
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
     }
 
     public final byte readByte(long address) {
-        checkRange(address, 1);
-        return UNSAFE.getByte(storageBase(), storageOffset() + address);
+        return (byte) readWord(address, 1);
     }
 
     public final void writeByte(long address, byte value) {
-        checkRange(address, 1);
-        UNSAFE.putByte(storageBase(), storageOffset() + address, value);
+        writeWord(address, 1, value);
     }
 
     public final short readShort(long address) {
-        checkRange(address, 2);
-        return ByteOrderSupport.littleEndian(UNSAFE.getShort(storageBase(), storageOffset() + address));
+        return (short) readWord(address, 2);
     }
 
     public final void writeShort(long address, short value) {
-        checkRange(address, 2);
-        UNSAFE.putShort(storageBase(), storageOffset() + address, ByteOrderSupport.littleEndian(value));
+        writeWord(address, 2, value);
     }
 
     public final int readInt(long address) {
-        checkRange(address, 4);
-        return ByteOrderSupport.littleEndian(UNSAFE.getInt(storageBase(), storageOffset() + address));
+        return (int) readWord(address, 4);
     }
 
     public final void writeInt(long address, int value) {
-        checkRange(address, 4);
-        UNSAFE.putInt(storageBase(), storageOffset() + address, ByteOrderSupport.littleEndian(value));
+        writeWord(address, 4, value);
     }
 
     public final long readLong(long address) {
-        checkRange(address, 8);
-        return ByteOrderSupport.littleEndian(UNSAFE.getLong(storageBase(), storageOffset() + address));
+        return readWord(address, 8);
     }
 
     public final void writeLong(long address, long value) {
-        checkRange(address, 8);
-        UNSAFE.putLong(storageBase(), storageOffset() + address, ByteOrderSupport.littleEndian(value));
+        writeWord(address, 8, value);
     }
 
     public final float readFloat(long address) {
@@ -372,8 +474,15 @@ public abstract sealed class LinearMemory implements TruffleObject, AutoCloseabl
 
     /** Sets {@code length} bytes at {@code address} to {@code value}, after checking the whole range. */
     public final void fill(long address, byte value, long length) {
-        checkRange(address, length);
-        UNSAFE.setMemory(storageBase(), storageOffset() + address, length, value);
+        boolean entered = enter();
+        try {
+            checkRange(address, length);
+            UNSAFE.setMemory(storageBase(), storageOffset() + address, length, value);
+        } finally {
+            if (entered) {
+                exit();
+            }
+        }
     }
 
     // ---- interop buffer messages: out of range is InvalidBufferOffsetException, never a trap ----

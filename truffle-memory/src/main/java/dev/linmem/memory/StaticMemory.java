@@ -105,8 +105,12 @@ public final class StaticMemory extends LinearMemory {
     }
 
     @Override
-    void closeStorage(long finalByteSize) {
+    void invalidateForClose() {
         invalidations += sizeStable.invalidate(false);
+    }
+
+    @Override
+    void freeStorage(long finalByteSize) {
         if (poolSlot != null) {
             poolSlot.release(storage, finalByteSize);
         } else {

@@ -82,11 +82,33 @@
  * never shrink while a memory is open; close sets the size to zero and invalidates every
  * assumption first, so no path, compiled or interpreted, touches storage after it was freed.
  *
- * <h2>Threads</h2>
+ * <h2>Threads, moves and freeing</h2>
  *
  * A shared memory is static (its storage never moves) and must declare a maximum. Its size is a
  * volatile field: written with release semantics after the storage was made accessible, read
  * with acquire semantics, so a thread that sees a size can access every byte below it. Grow
  * holds the memory's lock; an access racing with grow either succeeds or traps.
+ *
+ * <p>No storage is freed or reused while a thread can still reach it. The model is wasmtime's
+ * {@code Store} for unshared memories and counting for shared ones, kept by
+ * {@link dev.linmem.memory.LinearMemory#enter()} and {@link dev.linmem.memory.LinearMemory#exit()}:
+ * <ul>
+ * <li>An unshared memory belongs to one thread at a time. A second thread that enters while the
+ * owner is inside gets a {@link dev.linmem.memory.MemoryInUseException} (wasm defines no
+ * concurrent access to unshared memories, and the alternative, letting it race, would let it read
+ * a moved or freed block). So only the owner grows an unshared memory, and a moving grow frees the
+ * old block at once: the owner is the one thread that could hold it, and it is the one growing.</li>
+ * <li>A shared memory counts the threads inside; it never moves.</li>
+ * <li>Close (and so a pool release) invalidates every assumption at once, so compiled code stops
+ * using the storage, and sets the size to zero, so every later check traps; but the storage is
+ * freed, or returned to its pool, only when no thread is inside: by close itself, or by the last
+ * thread's exit. The count and the closed flag are one atomic word, so exactly one thread sees
+ * "closed and empty" and frees, once.</li>
+ * </ul>
+ * The host methods ({@code read}, {@code write}, {@code readInt}, ..., the interop buffer
+ * messages, {@code grow}) enter by themselves. An interpreter built on the nodes enters the
+ * memories of the code it runs before running it, as linmem's wasm engine does on every call
+ * that enters an instance from outside it; the nodes themselves never enter (that would cost every
+ * access an atomic operation).
  */
 package dev.linmem.memory;
