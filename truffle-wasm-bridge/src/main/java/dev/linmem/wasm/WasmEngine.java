@@ -141,7 +141,7 @@ public final class WasmEngine implements AutoCloseable {
 
     /** Calls a function with internal values; used by {@link WasmInstance#invoke}. */
     Object call(FunctionInstance function, Object[] internalArgs) {
-        return guest(() -> function.callTarget().call(internalArgs));
+        return guest(() -> function.entryTarget().call(internalArgs));
     }
 
     /** Runs guest code in the context and maps its failures onto WasmException. */

@@ -43,7 +43,7 @@ final class FunctionObject implements TruffleObject {
         for (int i = 0; i < params.length; i++) {
             internal[i] = toInternal(params[i], arguments[i], arguments);
         }
-        return toGuestResult(call.call(function.callTarget(), internal));
+        return toGuestResult(call.call(function.entryTarget(), internal));
     }
 
     @TruffleBoundary

@@ -55,7 +55,7 @@ public final class Instantiator {
         initializeData(instance);
         int start = module.startFunction();
         if (start >= 0) {
-            instance.function(start).callTarget().call();
+            instance.function(start).entryTarget().call();
         }
         return instance;
     }
@@ -71,7 +71,7 @@ public final class Instantiator {
             WasmFunction function = defined.get(i);
             FuncType type = function.type();
             String debugName = name + "." + exportNames.getOrDefault(function.functionIndex(), "func" + function.functionIndex());
-            FunctionInstance instanceFunction = new FunctionInstance(type, context.functionTypes().idOf(type), debugName);
+            FunctionInstance instanceFunction = new FunctionInstance(type, context.functionTypes().idOf(type), debugName, instance);
             roots[i] = new WasmRootNode(context.language(), function, debugName);
             instanceFunction.setCallTarget(roots[i].getCallTarget());
             instance.functions()[first + i] = instanceFunction;

@@ -1,5 +1,6 @@
 package dev.linmem.wasm.nodes;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 
@@ -9,9 +10,10 @@ import dev.linmem.wasm.runtime.FunctionInstance;
 final class DirectCallSiteNode extends CallSiteNode {
     @Child private DirectCallNode call;
 
-    DirectCallSiteNode(FunctionInstance callee) {
+    /** {@code target} is the callee's own call target, or its instance entry when it belongs to another instance. */
+    DirectCallSiteNode(FunctionInstance callee, CallTarget target) {
         super(callee.type());
-        this.call = DirectCallNode.create(callee.callTarget());
+        this.call = DirectCallNode.create(target);
     }
 
     @Override

@@ -50,13 +50,13 @@ public final class FunctionNodeFactory {
         switch (opcode) {
             case 0x10: {
                 FunctionInstance callee = instance.function(Bytecode.readU32(code, pc + 1));
-                return new DirectCallSiteNode(callee);
+                return new DirectCallSiteNode(callee, callee.callTargetFrom(instance));
             }
             case 0x11: {
                 int typeIndex = Bytecode.readU32(code, pc + 1);
                 int tableIndex = Bytecode.readU32(code, pc + 1 + Bytecode.lebLength(code, pc + 1));
                 var type = instance.module().types().get(typeIndex);
-                return new IndirectCallSiteNode(type, types.idOf(type), instance.table(tableIndex));
+                return new IndirectCallSiteNode(type, types.idOf(type), instance.table(tableIndex), instance);
             }
             case 0x3F:
                 return MemorySizeNode.create();

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.nodes.IndirectCallNode;
 
 import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.ModuleInstance;
 import dev.linmem.wasm.runtime.TableInstance;
 import dev.linmem.wasm.runtime.WasmTrap;
 
@@ -16,12 +17,15 @@ import dev.linmem.wasm.runtime.WasmTrap;
 final class IndirectCallSiteNode extends CallSiteNode {
     private final TableInstance table;
     private final int expectedTypeId;
+    /** The caller's instance: a callee from another instance is called through its entry. */
+    private final ModuleInstance instance;
     @Child private IndirectCallNode call = IndirectCallNode.create();
 
-    IndirectCallSiteNode(FuncType type, int expectedTypeId, TableInstance table) {
+    IndirectCallSiteNode(FuncType type, int expectedTypeId, TableInstance table, ModuleInstance instance) {
         super(type);
         this.table = table;
         this.expectedTypeId = expectedTypeId;
+        this.instance = instance;
     }
 
     @Override
@@ -39,7 +43,7 @@ final class IndirectCallSiteNode extends CallSiteNode {
         if (callee.typeId() != expectedTypeId) {
             throw trap("indirect call type mismatch");
         }
-        Object result = call.call(callee.callTarget(), readArguments(frame, base));
+        Object result = call.call(callee.callTargetFrom(instance), readArguments(frame, base));
         return pushResults(frame, base, result);
     }
 
