@@ -66,6 +66,35 @@ class SpecRunnerTest {
     }
 
     @Test
+    void hostReferencesComeBackByNumberAndFunctionReferencesAreAnyFunction() throws IOException {
+        List<SpecOutcome> outcomes = run(new ArrayList<>(), """
+                {"type": "module", "line": 1, "filename": "refs.wasm"},
+                {"type": "action", "line": 2, "action": {"type": "invoke", "field": "keep",
+                 "args": [{"type": "externref", "value": "7"}]}},
+                {"type": "assert_return", "line": 3, "action": {"type": "invoke", "field": "kept", "args": []},
+                 "expected": [{"type": "externref", "value": "7"}]},
+                {"type": "assert_return", "line": 4, "action": {"type": "invoke", "field": "kept", "args": []},
+                 "expected": [{"type": "externref", "value": "8"}]},
+                {"type": "assert_return", "line": 5, "action": {"type": "invoke", "field": "func", "args": []},
+                 "expected": [{"type": "funcref", "value": "0"}]},
+                {"type": "assert_return", "line": 6, "action": {"type": "invoke", "field": "null-func", "args": []},
+                 "expected": [{"type": "funcref", "value": "0"}]},
+                {"type": "action", "line": 7, "action": {"type": "invoke", "field": "keep",
+                 "args": [{"type": "externref", "value": "null"}]}},
+                {"type": "assert_return", "line": 8, "action": {"type": "invoke", "field": "kept", "args": []},
+                 "expected": [{"type": "externref", "value": "null"}]}
+                """);
+        assertEquals(SpecOutcome.PASSED, outcomes.get(1));
+        assertEquals(SpecOutcome.PASSED, outcomes.get(2));
+        assertEquals(SpecOutcome.Status.FAILED, outcomes.get(3).status(), "another host reference");
+        assertEquals("kept(): expected [externref:8], got [externref:7]", outcomes.get(3).message());
+        assertEquals(SpecOutcome.PASSED, outcomes.get(4));
+        assertEquals(SpecOutcome.Status.FAILED, outcomes.get(5).status(), "null is not a function");
+        assertEquals(SpecOutcome.PASSED, outcomes.get(6));
+        assertEquals(SpecOutcome.PASSED, outcomes.get(7));
+    }
+
+    @Test
     void closingTheRunnerClosesEveryMemoryItsModulesAllocated() throws IOException {
         List<LinearMemory> memories = new ArrayList<>();
         List<SpecOutcome> outcomes = run(memories, """
@@ -86,7 +115,7 @@ class SpecRunnerTest {
 
     /** Runs the commands with static native memories, recording each allocated memory, and closes the runner. */
     private List<SpecOutcome> run(List<LinearMemory> memories, String commands) throws IOException {
-        for (String module : List.of("calc", "invalid")) {
+        for (String module : List.of("calc", "invalid", "refs")) {
             try (InputStream in = SpecRunnerTest.class.getResourceAsStream(module + ".wasm")) {
                 Files.copy(in, dir.resolve(module + ".wasm"));
             }
