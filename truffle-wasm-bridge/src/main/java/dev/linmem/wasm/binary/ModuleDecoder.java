@@ -1,5 +1,6 @@
 package dev.linmem.wasm.binary;
 
+import dev.linmem.wasm.UnsupportedFeatureException.Feature;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.Export;
 import dev.linmem.wasm.module.FuncType;
@@ -32,6 +33,13 @@ public final class ModuleDecoder {
 
     private static final int MAGIC = 0x6D736100; // "\0asm" read little-endian
     private static final int VERSION = 1;
+
+    /** The section of exception handling's tags (Wasm 3.0), refused. */
+    private static final int TAG_SECTION = 13;
+    /** The import and export kind of a tag, refused. */
+    private static final int TAG_KIND = 4;
+    /** The byte before a table type that has an initializer expression (0x40 0x00 tabletype expr), refused. */
+    private static final int TABLE_WITH_INITIALIZER = 0x40;
 
     /** Hard limit on the locals of one function (parameters excluded), as in the JS API (50,000). */
     public static final int MAX_LOCALS = 50_000;
@@ -121,9 +129,11 @@ public final class ModuleDecoder {
         while (!r.atEnd()) {
             int idAt = r.position();
             int id = r.u8();
+            if (id == TAG_SECTION) {
+                throw Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag section", idAt);
+            }
             if (id > 12) {
-                String feature = id == 13 ? " (the tag section of exception handling is not supported)" : "";
-                throw WasmException.malformed("malformed section id " + id + feature, idAt);
+                throw WasmException.malformed("malformed section id " + id, idAt);
             }
             // The size may overshoot the module by its own LEB length (the reference's bound); the
             // section's reads then end in "unexpected end".
@@ -222,8 +232,8 @@ public final class ModuleDecoder {
             int at = r.position();
             int form = r.u8();
             if (form != 0x60) {
-                throw WasmException.malformed("malformed function type 0x" + Integer.toHexString(form)
-                                + " (only function types are supported)", at);
+                WasmException gc = Unsupported.typeForm(form, at);
+                throw gc != null ? gc : WasmException.malformed("malformed function type 0x" + Integer.toHexString(form), at);
             }
             ValType[] params = readValTypes();
             ValType[] results = readValTypes();
@@ -250,7 +260,8 @@ public final class ModuleDecoder {
             int kindCode = r.u8();
             ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed import kind" + tagNote(kindCode), kindAt);
+                throw kindCode == TAG_KIND ? Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag import", kindAt)
+                                : WasmException.malformed("malformed import kind " + kindCode, kindAt);
             }
             Import imp = switch (kind) {
                 case FUNCTION -> {
@@ -294,6 +305,9 @@ public final class ModuleDecoder {
     private void readTables() {
         int n = count(1);
         for (int i = 0; i < n; i++) {
+            if (r.peekU8() == TABLE_WITH_INITIALIZER) {
+                throw Unsupported.refuse(Feature.TABLE_INITIALIZERS, "table with an initializer expression", r.position());
+            }
             m.tableOffsets.add(r.position());
             TableType t = TypeDecoder.tableType(r);
             m.tables.add(t);
@@ -331,17 +345,13 @@ public final class ModuleDecoder {
             int kindCode = r.u8();
             ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed export kind" + tagNote(kindCode), kindAt);
+                throw kindCode == TAG_KIND ? Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag export", kindAt)
+                                : WasmException.malformed("malformed export kind " + kindCode, kindAt);
             }
             long index = r.u32();
             m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
             m.exportOffsets.add(at);
         }
-    }
-
-    /** Kind 4 is a tag (exception handling), which linmem does not support. */
-    private static String tagNote(int kindCode) {
-        return kindCode == 4 ? " 4 (tags of exception handling are not supported)" : " " + kindCode;
     }
 
     private void readCode() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code linmem spectest PATH...}: runs every wast2json script under the paths, one line per
- * file, then the command counts. Exits 1 when any command failed.
+ * file, then the command counts: passed, failed, and skipped by reason. Exits 1 when any command failed.
  */
 @Command(name = "spectest", mixinStandardHelpOptions = true,
         description = "Run wast2json spec scripts (.json beside their .wasm modules) found under the PATHs.")
@@ -53,16 +53,14 @@ final class SpectestCommand implements Callable<Integer> {
             err.println("linmem: no .json spec scripts under " + paths);
             return Main.EXIT_USAGE;
         }
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
+        SpecTotals totals = new SpecTotals();
         for (Path file : scripts) {
             SpecScript script;
             try {
                 script = SpecScript.load(file);
             } catch (IOException | RuntimeException e) {
                 out.println("FAIL " + display(file) + ": cannot read it: " + e.getMessage());
-                failed++;
+                totals.add(SpecOutcome.failed("cannot read " + file));
                 continue;
             }
             List<SpecOutcome> outcomes;
@@ -75,8 +73,9 @@ final class SpectestCommand implements Callable<Integer> {
             StringBuilder failures = new StringBuilder();
             for (int i = 0; i < outcomes.size(); i++) {
                 SpecOutcome outcome = outcomes.get(i);
+                totals.add(outcome);
                 switch (outcome.status()) {
-                    case PASSED -> passed++;
+                    case PASSED -> { }
                     case SKIPPED -> fileSkipped++;
                     case FAILED -> {
                         if (fileFailed++ < shown) {
@@ -87,8 +86,6 @@ final class SpectestCommand implements Callable<Integer> {
                     }
                 }
             }
-            failed += fileFailed;
-            skipped += fileSkipped;
             int n = outcomes.size();
             if (fileFailed == 0) {
                 out.println("PASS " + display(file) + " (" + n + " commands" + (fileSkipped > 0 ? ", " + fileSkipped + " skipped" : "") + ")");
@@ -99,8 +96,8 @@ final class SpectestCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
-        return failed > 0 ? Main.EXIT_FAILURE : 0;
+        out.println(totals);
+        return totals.failed() > 0 ? Main.EXIT_FAILURE : 0;
     }
 
     /** The path relative to the working directory when it is under it: shorter lines, same meaning. */
