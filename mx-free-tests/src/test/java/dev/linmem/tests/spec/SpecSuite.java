@@ -11,6 +11,7 @@ import dev.linmem.wasm.cli.SpecScript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -54,6 +55,15 @@ final class SpecSuite {
      * makes (for example one with engine options that compile every function before it runs).
      */
     static DynamicNode script(String kind, Path folder, Path file, Function<SpecScript, SpecRunner> runnerFor) {
+        return script(kind, folder, file, runnerFor, outcome -> { });
+    }
+
+    /**
+     * As above, handing every command's outcome to {@code record} as it runs (for totals over a
+     * whole suite; see {@link SuiteTotals}).
+     */
+    static DynamicNode script(String kind, Path folder, Path file, Function<SpecScript, SpecRunner> runnerFor,
+                              Consumer<SpecOutcome> record) {
         String name = kind + ": " + folder.relativize(file);
         SpecScript script;
         try {
@@ -64,7 +74,7 @@ final class SpecSuite {
         SpecRunner runner = runnerFor.apply(script);
         // JUnit closes a container's stream when its tests are done: that frees the engine and its memories.
         Stream<DynamicNode> commands = script.commands().stream()
-                .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command)))
+                .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command, record)))
                 .map(DynamicNode.class::cast)
                 .onClose(runner::close);
         return DynamicContainer.dynamicContainer(name, file.toUri(), commands);
@@ -80,8 +90,9 @@ final class SpecSuite {
         return error;
     }
 
-    private static void check(SpecRunner runner, SpecCommand command) {
+    private static void check(SpecRunner runner, SpecCommand command, Consumer<SpecOutcome> record) {
         SpecOutcome outcome = runner.execute(command);
+        record.accept(outcome);
         switch (outcome.status()) {
             case PASSED -> { }
             case SKIPPED -> Assumptions.abort(outcome.message());

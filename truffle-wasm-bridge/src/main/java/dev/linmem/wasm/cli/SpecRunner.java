@@ -237,8 +237,12 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     /** Commands on modules that use the same missing feature share one reason, so totals count them together. */
-    static String skipReason(UnsupportedFeatureException e) {
-        return "unsupported feature: " + e.feature().text();
+    public static String skipReason(UnsupportedFeatureException.Feature feature) {
+        return "unsupported feature: " + feature.text();
+    }
+
+    private static String skipReason(UnsupportedFeatureException e) {
+        return skipReason(e.feature());
     }
 
     private SpecOutcome action(SpecCommand c) {
