@@ -181,7 +181,7 @@ final class FunctionValidator extends MemoryTableValidation {
                 long index = r.u32();
                 GlobalType g = global(index);
                 if (!g.mutable()) {
-                    throw WasmException.invalid("global is immutable: global " + index, pc);
+                    throw WasmException.invalid("immutable global " + index, pc);
                 }
                 pop(g.valueType());
             }
