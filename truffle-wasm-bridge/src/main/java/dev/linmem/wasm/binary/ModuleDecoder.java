@@ -51,6 +51,8 @@ public final class ModuleDecoder {
     private int declaredFunctionCount = -1;
     private boolean codeSectionSeen;
     private boolean dataSectionSeen;
+    /** A code section whose count differs from the function section's: reported once every section is read. */
+    private WasmException inconsistentCodeCount;
 
     private ModuleDecoder(byte[] bytes, WasmFeatures features) {
         this.bytes = bytes;
@@ -124,7 +126,26 @@ public final class ModuleDecoder {
         };
     }
 
+    /**
+     * Reads every section. The reference interpreter decodes each function body as part of the code
+     * section, while this decoder validates bodies only after the last section (in one pass with
+     * their type checking): so when a section after the code section turns out malformed, a format
+     * error in a body, which comes first in the binary, is looked for and wins.
+     */
     private void readSections() {
+        try {
+            readSectionsInOrder();
+        } catch (WasmException e) {
+            if (e.kind() == WasmException.Kind.MALFORMED && codeSectionSeen && inconsistentCodeCount == null) {
+                for (ModuleBuilder.Code code : m.codes) {
+                    BodyScanner.scan(bytes, code.bodyStart(), code.bodyEnd());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void readSectionsInOrder() {
         int lastOrder = 0;
         while (!r.atEnd()) {
             int idAt = r.position();
@@ -153,6 +174,10 @@ public final class ModuleDecoder {
             if (r.position() != end) {
                 throw WasmException.malformed("section size mismatch in section " + id, r.position());
             }
+        }
+        // Like the reference, counts are compared once the sections are read, so a repeated section wins.
+        if (inconsistentCodeCount != null) {
+            throw inconsistentCodeCount;
         }
         if (declaredFunctionCount > 0 && !codeSectionSeen) {
             throw WasmException.malformed("function and code section have inconsistent lengths", bytes.length);
@@ -231,6 +256,10 @@ public final class ModuleDecoder {
         for (int i = 0; i < n; i++) {
             int at = r.position();
             int form = r.u8();
+            if ((form & 0x80) != 0) {
+                // The form is a one-byte signed LEB128 (s7): a continuation bit makes it too long.
+                throw WasmException.malformed("integer representation too long: type form 0x" + Integer.toHexString(form), at);
+            }
             if (form != 0x60) {
                 WasmException gc = Unsupported.typeForm(form, at);
                 throw gc != null ? gc : WasmException.malformed("malformed function type 0x" + Integer.toHexString(form), at);
@@ -359,11 +388,13 @@ public final class ModuleDecoder {
         int at = r.position();
         int n = count(1);
         if (n != Math.max(declaredFunctionCount, 0)) {
-            throw WasmException.malformed("function and code section have inconsistent lengths", at);
+            inconsistentCodeCount = WasmException.malformed("function and code section have inconsistent lengths", at);
         }
         for (int i = 0; i < n; i++) {
             int bodyEnd = r.length() + r.position();
-            ValType[] locals = readLocals(m.functionTypeIndices[m.importedFunctionCount + i]);
+            int function = m.importedFunctionCount + i;
+            // A body without a declared function has no parameters (its count mismatch is reported later).
+            ValType[] locals = readLocals(function < m.functionCount ? m.functionTypeIndices[function] : -1);
             if (r.position() > bodyEnd || bodyEnd > bytes.length) {
                 throw WasmException.malformed(bodyEnd > bytes.length ? "unexpected end of section or function"
                                 : "section size mismatch: local declarations run past the body of function "
