@@ -5,10 +5,7 @@ import dev.linmem.wasm.UnsupportedFeatureException.Feature;
 import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.cli.SpecOutcome;
 import dev.linmem.wasm.cli.SpecRunner;
-import dev.linmem.wasm.cli.SpecScript;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -50,14 +47,6 @@ class CoreRestSpecTest {
     }
 
     private static Stream<DynamicNode> run(String kind, Supplier<MemoryAllocator> allocator) throws IOException {
-        Path folder = SpecCorpus.folder("core-rest");
-        List<Path> files = SpecScript.findScripts(List.of(folder));
-        if (files.isEmpty()) {
-            throw new IllegalStateException("no .json spec scripts under " + folder);
-        }
-        SuiteTotals totals = new SuiteTotals("core-rest, " + kind, ALLOWED_SKIPS);
-        Stream<DynamicNode> scripts = files.stream().map(file -> SpecSuite.script(kind, folder, file,
-                script -> new SpecRunner(script, allocator.get(), WasmFeatures.ALL), totals.recorder(file)));
-        return Stream.concat(scripts, Stream.of(totals.judgement()));
+        return SpecSuite.scripts(kind, SpecCorpus.folder("core-rest"), allocator, WasmFeatures.ALL, ALLOWED_SKIPS);
     }
 }

@@ -11,6 +11,7 @@ import dev.linmem.wasm.cli.SpecScript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,22 +33,22 @@ final class SpecSuite {
     }
 
     /**
-     * One container per script under {@code folder}, run with memories from {@code allocator}.
-     * {@code kind} starts every container's name: reports (surefire's among them) know a test by
-     * its names alone, and the same script runs once per kind of memory.
+     * One container per script under {@code folder}, run with memories from {@code allocator} and
+     * decoded with {@code features} (suites that predate a feature expect it refused), then the
+     * test of the run's totals (see {@link SuiteTotals}): nothing failed, and commands skipped only
+     * for {@code allowedSkipReasons}. {@code kind} starts every container's name: reports
+     * (surefire's among them) know a test by its names alone, and a script runs once per kind of memory.
      */
-    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator) throws IOException {
-        return scripts(kind, folder, allocator, WasmFeatures.ALL);
-    }
-
-    /** As above, decoding with {@code features} (suites that predate a feature expect it refused). */
-    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator,
-                                       WasmFeatures features) throws IOException {
+    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator, WasmFeatures features,
+                                       Set<String> allowedSkipReasons) throws IOException {
         List<Path> files = SpecScript.findScripts(List.of(folder));
         if (files.isEmpty()) {
             throw new IllegalStateException("no .json spec scripts under " + folder);
         }
-        return files.stream().map(file -> script(kind, folder, file, script -> new SpecRunner(script, allocator.get(), features)));
+        SuiteTotals totals = new SuiteTotals(folder.getFileName() + ", " + kind, allowedSkipReasons);
+        Stream<DynamicNode> scripts = files.stream().map(file -> script(kind, folder, file,
+                script -> new SpecRunner(script, allocator.get(), features), totals.recorder(file)));
+        return Stream.concat(scripts, Stream.of(totals.judgement()));
     }
 
     /**
