@@ -21,6 +21,9 @@ cli="$root/truffle-wasm-bridge/src/test/resources/dev/linmem/wasm/cli"
 wat2wasm "$cli/calc.wat" -o "$cli/calc.wasm"
 wat2wasm --no-check "$cli/invalid.wat" -o "$cli/invalid.wasm" # invalid on purpose: skip wat2wasm's validator
 wat2wasm --enable-threads "$cli/shared.wat" -o "$cli/shared.wasm"
+wat2wasm "$cli/refs.wat" -o "$cli/refs.wasm"
+wat2wasm --enable-exceptions "$cli/tagged.wat" -o "$cli/tagged.wasm" # a tag: refused as unsupported
+wat2wasm "$cli/importer.wat" -o "$cli/importer.wasm"
 echo "built the CLI test modules in ${cli#"$root"/}"
 
 if command -v node >/dev/null; then

@@ -81,7 +81,11 @@ public final class WasmEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Decodes and validates a binary module with every feature linmem supports; throws WasmException (MALFORMED or INVALID). */
+    /**
+     * Decodes and validates a binary module with every feature linmem supports; throws WasmException
+     * (MALFORMED, INVALID, or UNSUPPORTED: an {@link UnsupportedFeatureException} naming a Wasm 3.0
+     * feature linmem does not implement).
+     */
     public WasmModule decode(byte[] bytes, String name) {
         return decode(bytes, name, WasmFeatures.ALL);
     }

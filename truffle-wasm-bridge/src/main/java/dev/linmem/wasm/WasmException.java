@@ -26,7 +26,12 @@ public class WasmException extends RuntimeException {
         /** Execution trapped ({@code assert_trap}). */
         TRAP,
         /** A resource (call stack, memory) ran out ({@code assert_exhaustion}). */
-        EXHAUSTION
+        EXHAUSTION,
+        /**
+         * The module uses a WebAssembly feature linmem does not implement (no spec command expects
+         * this): always an {@link UnsupportedFeatureException}, which names the feature.
+         */
+        UNSUPPORTED
     }
 
     private final Kind kind;
@@ -48,12 +53,12 @@ public class WasmException extends RuntimeException {
 
     /**
      * A failure caused by another exception (kept as the cause, may be null). Decoding failures
-     * (MALFORMED, INVALID) carry no Java stack trace: they are expected results (the spec suite
-     * triggers hundreds), describe the module rather than the code, and are never shown as a trace.
-     * The other kinds keep theirs, for whoever debugs the engine.
+     * (MALFORMED, INVALID, UNSUPPORTED) carry no Java stack trace: they are expected results (the
+     * spec suite triggers hundreds), describe the module rather than the code, and are never shown
+     * as a trace. The other kinds keep theirs, for whoever debugs the engine.
      */
     public WasmException(Kind kind, String message, long byteOffset, Throwable cause) {
-        super(message, cause, true, kind != Kind.MALFORMED && kind != Kind.INVALID);
+        super(message, cause, true, kind != Kind.MALFORMED && kind != Kind.INVALID && kind != Kind.UNSUPPORTED);
         this.kind = kind;
         this.byteOffset = byteOffset;
     }

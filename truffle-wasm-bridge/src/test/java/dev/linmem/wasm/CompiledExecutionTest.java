@@ -73,6 +73,28 @@ class CompiledExecutionTest {
     }
 
     @Test
+    void compiledFloatIdentitiesStillQuietASignallingNan() {
+        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
+            WasmInstance m = TestModules.instantiate(engine, "nan-folds");
+            float signalling32 = Float.intBitsToFloat(0x7fa0_0000);
+            double signalling64 = Double.longBitsToDouble(0x7ff4_0000_0000_0000L);
+            for (WasmExport e : m.exports()) {
+                if (e.name().startsWith("f32.")) {
+                    int bits = Float.floatToRawIntBits((Float) one(m, e.name(), signalling32));
+                    assertEquals(0x7fc0_0000, bits & 0x7fc0_0000, e.name() + " must return an arithmetic NaN, not 0x" + Integer.toHexString(bits));
+                } else {
+                    long bits = Double.doubleToRawLongBits((Double) one(m, e.name(), signalling64));
+                    assertEquals(0x7ff8_0000_0000_0000L, bits & 0x7ff8_0000_0000_0000L,
+                                    e.name() + " must return an arithmetic NaN, not 0x" + Long.toHexString(bits));
+                }
+            }
+            assertEquals(15, m.exports().size());
+            assertEquals(1.5f, one(m, "f32.mul_1", 1.5f), "numbers are unchanged");
+            assertEquals(-2.5, one(m, "f64.neg0_sub", 2.5));
+        }
+    }
+
+    @Test
     void aLongLoopRunOnceCompilesThroughOsr() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<String, String> options = Map.of("engine.TraceCompilation", "true", "engine.BackgroundCompilation", "false", "engine.OSRCompilationThreshold", "1000",

@@ -11,6 +11,8 @@ import dev.linmem.wasm.cli.SpecScript;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -31,22 +33,22 @@ final class SpecSuite {
     }
 
     /**
-     * One container per script under {@code folder}, run with memories from {@code allocator}.
-     * {@code kind} starts every container's name: reports (surefire's among them) know a test by
-     * its names alone, and the same script runs once per kind of memory.
+     * One container per script under {@code folder}, run with memories from {@code allocator} and
+     * decoded with {@code features} (suites that predate a feature expect it refused), then the
+     * test of the run's totals (see {@link SuiteTotals}): nothing failed, and commands skipped only
+     * for {@code allowedSkipReasons}. {@code kind} starts every container's name: reports
+     * (surefire's among them) know a test by its names alone, and a script runs once per kind of memory.
      */
-    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator) throws IOException {
-        return scripts(kind, folder, allocator, WasmFeatures.ALL);
-    }
-
-    /** As above, decoding with {@code features} (suites that predate a feature expect it refused). */
-    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator,
-                                       WasmFeatures features) throws IOException {
+    static Stream<DynamicNode> scripts(String kind, Path folder, Supplier<MemoryAllocator> allocator, WasmFeatures features,
+                                       Set<String> allowedSkipReasons) throws IOException {
         List<Path> files = SpecScript.findScripts(List.of(folder));
         if (files.isEmpty()) {
             throw new IllegalStateException("no .json spec scripts under " + folder);
         }
-        return files.stream().map(file -> script(kind, folder, file, script -> new SpecRunner(script, allocator.get(), features)));
+        SuiteTotals totals = new SuiteTotals(folder.getFileName() + ", " + kind, allowedSkipReasons);
+        Stream<DynamicNode> scripts = files.stream().map(file -> script(kind, folder, file,
+                script -> new SpecRunner(script, allocator.get(), features), totals.recorder(file)));
+        return Stream.concat(scripts, Stream.of(totals.judgement()));
     }
 
     /**
@@ -54,6 +56,15 @@ final class SpecSuite {
      * makes (for example one with engine options that compile every function before it runs).
      */
     static DynamicNode script(String kind, Path folder, Path file, Function<SpecScript, SpecRunner> runnerFor) {
+        return script(kind, folder, file, runnerFor, outcome -> { });
+    }
+
+    /**
+     * As above, handing every command's outcome to {@code record} as it runs (for totals over a
+     * whole suite; see {@link SuiteTotals}).
+     */
+    static DynamicNode script(String kind, Path folder, Path file, Function<SpecScript, SpecRunner> runnerFor,
+                              Consumer<SpecOutcome> record) {
         String name = kind + ": " + folder.relativize(file);
         SpecScript script;
         try {
@@ -64,7 +75,7 @@ final class SpecSuite {
         SpecRunner runner = runnerFor.apply(script);
         // JUnit closes a container's stream when its tests are done: that frees the engine and its memories.
         Stream<DynamicNode> commands = script.commands().stream()
-                .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command)))
+                .map(command -> DynamicTest.dynamicTest(command.toString(), file.toUri(), () -> check(runner, command, record)))
                 .map(DynamicNode.class::cast)
                 .onClose(runner::close);
         return DynamicContainer.dynamicContainer(name, file.toUri(), commands);
@@ -80,8 +91,9 @@ final class SpecSuite {
         return error;
     }
 
-    private static void check(SpecRunner runner, SpecCommand command) {
+    private static void check(SpecRunner runner, SpecCommand command, Consumer<SpecOutcome> record) {
         SpecOutcome outcome = runner.execute(command);
+        record.accept(outcome);
         switch (outcome.status()) {
             case PASSED -> { }
             case SKIPPED -> Assumptions.abort(outcome.message());

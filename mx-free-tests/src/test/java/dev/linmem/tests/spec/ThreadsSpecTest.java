@@ -2,8 +2,10 @@ package dev.linmem.tests.spec;
 
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.WasmFeatures;
+import dev.linmem.wasm.cli.SpecOutcome;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
@@ -25,22 +27,23 @@ class ThreadsSpecTest {
     @TestFactory
     @DisplayName("dynamic heap memories")
     Stream<DynamicNode> dynamicHeap() throws IOException {
-        return SpecSuite.scripts("dynamic heap", threads(), MemoryAllocator::dynamicHeap, WasmFeatures.THREADS_PROPOSAL);
+        return threads("dynamic heap", MemoryAllocator::dynamicHeap);
     }
 
     @TestFactory
     @DisplayName("dynamic native memories")
     Stream<DynamicNode> dynamicNative() throws IOException {
-        return SpecSuite.scripts("dynamic native", threads(), MemoryAllocator::dynamicNative, WasmFeatures.THREADS_PROPOSAL);
+        return threads("dynamic native", MemoryAllocator::dynamicNative);
     }
 
     @TestFactory
     @DisplayName("static native memories")
     Stream<DynamicNode> staticNative() throws IOException {
-        return SpecSuite.scripts("static native", threads(), MemoryAllocator::staticNative, WasmFeatures.THREADS_PROPOSAL);
+        return threads("static native", MemoryAllocator::staticNative);
     }
 
-    private static Path threads() {
-        return SpecCorpus.folder("threads");
+    private static Stream<DynamicNode> threads(String kind, Supplier<MemoryAllocator> allocator) throws IOException {
+        return SpecSuite.scripts(kind, SpecCorpus.folder("threads"), allocator, WasmFeatures.THREADS_PROPOSAL,
+                Set.of(SpecOutcome.TEXT_MODULE));
     }
 }

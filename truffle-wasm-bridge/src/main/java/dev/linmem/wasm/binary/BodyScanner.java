@@ -9,6 +9,12 @@ import java.util.Arrays;
  * so a module that is both malformed and invalid is malformed; the validator, which decodes and
  * type-checks in one pass, calls this when it finds a body invalid, to report a format error in
  * the rest of the code first.
+ *
+ * <p>Format only means Wasm 3.0's format: the instructions and types of features linmem does not
+ * implement (typed references, exception handling, tail calls) are stepped over like any other,
+ * because a module that is invalid or malformed before them is so whatever an engine implements.
+ * Only the GC and SIMD instructions, whose immediates come in too many shapes to be worth reading
+ * without running them, are refused here as unsupported.
  */
 final class BodyScanner {
 
@@ -79,37 +85,90 @@ final class BodyScanner {
                 case Opcodes.SELECT_T -> {
                     int n = r.count(1, "length out of bounds");
                     for (int i = 0; i < n; i++) {
-                        TypeDecoder.valType(r);
+                        valueType();
                     }
                 }
                 case Opcodes.I32_CONST -> r.s32();
                 case Opcodes.I64_CONST -> r.s64();
                 case Opcodes.F32_CONST -> r.f32Bits();
                 case Opcodes.F64_CONST -> r.f64Bits();
-                case Opcodes.REF_NULL -> TypeDecoder.refType(r);
+                case Opcodes.REF_NULL -> heapType();
+                case Unsupported.THROW_REF, Unsupported.REF_EQ, Unsupported.REF_AS_NON_NULL -> { }
+                case Unsupported.THROW, Unsupported.RETURN_CALL, Unsupported.CALL_REF, Unsupported.RETURN_CALL_REF,
+                                Unsupported.BR_ON_NULL, Unsupported.BR_ON_NON_NULL -> r.u32();
+                case Unsupported.RETURN_CALL_INDIRECT -> {
+                    r.u32();
+                    r.u32();
+                }
+                case Unsupported.TRY_TABLE -> {
+                    blockType();
+                    catchClauses();
+                    open(op);
+                }
                 case Opcodes.PREFIX_FC -> prefixFC(pc);
                 case Opcodes.PREFIX_ATOMIC -> prefixAtomic(pc);
-                case Opcodes.PREFIX_SIMD -> throw TypeDecoder.simdNotSupported("instruction", op, pc);
                 default -> {
                     if (op >= Opcodes.FIRST_LOAD && op <= Opcodes.LAST_STORE) {
                         memarg();
                     } else if (!Opcodes.isKnownSingleByte(op)) {
-                        throw Opcodes.illegalOpcode(op, pc);
+                        throw Opcodes.refuseOpcode(op, pc);
                     }
                 }
             }
         }
     }
 
+    /** A block type: empty (0x40), a value type, or a type index (s33 >= 0). */
     private void blockType() {
-        int at = r.position();
         int b = r.peekU8();
-        if (b == 0x40 || dev.linmem.wasm.module.ValType.fromCode(b) != null) {
+        if (b == 0x40) {
             r.u8();
-        } else if (b == TypeDecoder.V128) {
-            throw TypeDecoder.simdNotSupported("block type v128", b, at);
-        } else if (r.s33() < 0) {
-            throw WasmException.malformed("malformed block type", at);
+        } else if (b > 0x40 && b < 0x80) {
+            valueType();
+        } else {
+            int at = r.position();
+            if (r.s33() < 0) {
+                throw WasmException.malformed("malformed block type", at);
+            }
+        }
+    }
+
+    /** Any value type of Wasm 3.0: numbers, v128, the one-byte reference types, {@code (ref null? ht)}. */
+    private void valueType() {
+        int at = r.position();
+        int code = r.u8();
+        if (code == Unsupported.REF_NULL_TYPE || code == Unsupported.REF_TYPE) {
+            heapType();
+        } else if (!(code >= 0x7B && code <= 0x7F) && !Unsupported.isAbstractHeapType(code)) {
+            throw WasmException.malformed("malformed value type 0x" + Integer.toHexString(code), at);
+        }
+    }
+
+    /** A heap type: an abstract one (one byte) or a type index (s33 >= 0). */
+    private void heapType() {
+        if (Unsupported.isAbstractHeapType(r.peekU8())) {
+            r.u8();
+            return;
+        }
+        int at = r.position();
+        if (r.s33() < 0) {
+            throw WasmException.malformed("malformed heap type", at);
+        }
+    }
+
+    /** try_table's catch clauses: kind 0 (catch) and 1 (catch_ref) name a tag and a label, 2 and 3 (catch_all) a label. */
+    private void catchClauses() {
+        int n = r.count(2, "length out of bounds");
+        for (int i = 0; i < n; i++) {
+            int at = r.position();
+            int kind = r.u8();
+            if (kind > 3) {
+                throw WasmException.malformed("malformed catch clause", at);
+            }
+            if (kind < 2) {
+                r.u32();
+            }
+            r.u32();
         }
     }
 

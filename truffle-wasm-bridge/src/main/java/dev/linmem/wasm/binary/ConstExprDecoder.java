@@ -57,7 +57,7 @@ final class ConstExprDecoder {
                     stack.add(ValType.F64);
                 }
                 case ConstInstruction.REF_NULL -> {
-                    ValType t = TypeDecoder.refType(r);
+                    ValType t = TypeDecoder.refNullHeapType(r);
                     instructions.add(new ConstInstruction(opcode, t.code()));
                     stack.add(t);
                 }
@@ -92,11 +92,8 @@ final class ConstExprDecoder {
                     instructions.add(new ConstInstruction(opcode, 0));
                 }
                 default -> {
-                    if (opcode == 0xFD) {
-                        throw TypeDecoder.simdNotSupported("in a constant expression", opcode, at);
-                    }
-                    if (!Opcodes.isKnownSingleByte(opcode) && !Opcodes.isPrefix(opcode)) {
-                        throw Opcodes.illegalOpcode(opcode, at);
+                    if (!Opcodes.isKnownSingleByte(opcode) && !Opcodes.isPrefix(opcode) && !Unsupported.isNonConstantOpcode(opcode)) {
+                        throw Opcodes.refuseOpcode(opcode, at);
                     }
                     module.deferInvalid("constant expression required: opcode 0x" + Integer.toHexString(opcode)
                                     + " is not constant", at);

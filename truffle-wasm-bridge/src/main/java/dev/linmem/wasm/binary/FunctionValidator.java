@@ -181,7 +181,7 @@ final class FunctionValidator extends MemoryTableValidation {
                 long index = r.u32();
                 GlobalType g = global(index);
                 if (!g.mutable()) {
-                    throw WasmException.invalid("global is immutable: global " + index, pc);
+                    throw WasmException.invalid("immutable global " + index, pc);
                 }
                 pop(g.valueType());
             }
@@ -217,7 +217,7 @@ final class FunctionValidator extends MemoryTableValidation {
                 r.f64Bits();
                 push(ValType.F64);
             }
-            case Opcodes.REF_NULL -> push(TypeDecoder.refType(r));
+            case Opcodes.REF_NULL -> push(TypeDecoder.refNullHeapType(r));
             case Opcodes.REF_IS_NULL -> {
                 int t = pop();
                 if (t != UNKNOWN && !ValType.values()[t].isReference()) {
@@ -237,7 +237,6 @@ final class FunctionValidator extends MemoryTableValidation {
             }
             case Opcodes.PREFIX_FC -> prefixFC(pc);
             case Opcodes.PREFIX_ATOMIC -> prefixAtomic(pc);
-            case Opcodes.PREFIX_SIMD -> throw TypeDecoder.simdNotSupported("instruction", opcode, pc);
             default -> {
                 if (opcode >= Opcodes.FIRST_LOAD && opcode <= Opcodes.LAST_STORE) {
                     loadOrStore(opcode);
@@ -245,7 +244,7 @@ final class FunctionValidator extends MemoryTableValidation {
                 }
                 ValType[] sig = Opcodes.numericSignature(opcode);
                 if (sig == null) {
-                    throw Opcodes.illegalOpcode(opcode, pc);
+                    throw Opcodes.refuseOpcode(opcode, pc);
                 }
                 for (int i = sig.length - 1; i >= 1; i--) {
                     pop(sig[i]);
@@ -268,8 +267,8 @@ final class FunctionValidator extends MemoryTableValidation {
             r.u8();
             return SINGLE_RESULT[single.ordinal()];
         }
-        if (b == TypeDecoder.V128) {
-            throw TypeDecoder.simdNotSupported("block type v128", b, at);
+        if (b > 0x40 && b < 0x80) {
+            throw TypeDecoder.blockTypeRefusal(r, b, at);
         }
         long index = r.s33();
         if (index < 0) {

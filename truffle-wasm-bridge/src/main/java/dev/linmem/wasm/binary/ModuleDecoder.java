@@ -1,5 +1,6 @@
 package dev.linmem.wasm.binary;
 
+import dev.linmem.wasm.UnsupportedFeatureException.Feature;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.module.Export;
 import dev.linmem.wasm.module.FuncType;
@@ -33,6 +34,13 @@ public final class ModuleDecoder {
     private static final int MAGIC = 0x6D736100; // "\0asm" read little-endian
     private static final int VERSION = 1;
 
+    /** The section of exception handling's tags (Wasm 3.0), refused. */
+    private static final int TAG_SECTION = 13;
+    /** The import and export kind of a tag, refused. */
+    private static final int TAG_KIND = 4;
+    /** The byte before a table type that has an initializer expression (0x40 0x00 tabletype expr), refused. */
+    private static final int TABLE_WITH_INITIALIZER = 0x40;
+
     /** Hard limit on the locals of one function (parameters excluded), as in the JS API (50,000). */
     public static final int MAX_LOCALS = 50_000;
 
@@ -43,6 +51,8 @@ public final class ModuleDecoder {
     private int declaredFunctionCount = -1;
     private boolean codeSectionSeen;
     private boolean dataSectionSeen;
+    /** A code section whose count differs from the function section's: reported once every section is read. */
+    private WasmException inconsistentCodeCount;
 
     private ModuleDecoder(byte[] bytes, WasmFeatures features) {
         this.bytes = bytes;
@@ -116,14 +126,35 @@ public final class ModuleDecoder {
         };
     }
 
+    /**
+     * Reads every section. The reference interpreter decodes each function body as part of the code
+     * section, while this decoder validates bodies only after the last section (in one pass with
+     * their type checking): so when a section after the code section turns out malformed, a format
+     * error in a body, which comes first in the binary, is looked for and wins.
+     */
     private void readSections() {
+        try {
+            readSectionsInOrder();
+        } catch (WasmException e) {
+            if (e.kind() == WasmException.Kind.MALFORMED && codeSectionSeen && inconsistentCodeCount == null) {
+                for (ModuleBuilder.Code code : m.codes) {
+                    BodyScanner.scan(bytes, code.bodyStart(), code.bodyEnd());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void readSectionsInOrder() {
         int lastOrder = 0;
         while (!r.atEnd()) {
             int idAt = r.position();
             int id = r.u8();
+            if (id == TAG_SECTION) {
+                throw Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag section", idAt);
+            }
             if (id > 12) {
-                String feature = id == 13 ? " (the tag section of exception handling is not supported)" : "";
-                throw WasmException.malformed("malformed section id " + id + feature, idAt);
+                throw WasmException.malformed("malformed section id " + id, idAt);
             }
             // The size may overshoot the module by its own LEB length (the reference's bound); the
             // section's reads then end in "unexpected end".
@@ -143,6 +174,10 @@ public final class ModuleDecoder {
             if (r.position() != end) {
                 throw WasmException.malformed("section size mismatch in section " + id, r.position());
             }
+        }
+        // Like the reference, counts are compared once the sections are read, so a repeated section wins.
+        if (inconsistentCodeCount != null) {
+            throw inconsistentCodeCount;
         }
         if (declaredFunctionCount > 0 && !codeSectionSeen) {
             throw WasmException.malformed("function and code section have inconsistent lengths", bytes.length);
@@ -221,9 +256,13 @@ public final class ModuleDecoder {
         for (int i = 0; i < n; i++) {
             int at = r.position();
             int form = r.u8();
+            if ((form & 0x80) != 0) {
+                // The form is a one-byte signed LEB128 (s7): a continuation bit makes it too long.
+                throw WasmException.malformed("integer representation too long: type form 0x" + Integer.toHexString(form), at);
+            }
             if (form != 0x60) {
-                throw WasmException.malformed("malformed function type 0x" + Integer.toHexString(form)
-                                + " (only function types are supported)", at);
+                WasmException gc = Unsupported.typeForm(form, at);
+                throw gc != null ? gc : WasmException.malformed("malformed function type 0x" + Integer.toHexString(form), at);
             }
             ValType[] params = readValTypes();
             ValType[] results = readValTypes();
@@ -250,7 +289,8 @@ public final class ModuleDecoder {
             int kindCode = r.u8();
             ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed import kind" + tagNote(kindCode), kindAt);
+                throw kindCode == TAG_KIND ? Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag import", kindAt)
+                                : WasmException.malformed("malformed import kind " + kindCode, kindAt);
             }
             Import imp = switch (kind) {
                 case FUNCTION -> {
@@ -294,6 +334,9 @@ public final class ModuleDecoder {
     private void readTables() {
         int n = count(1);
         for (int i = 0; i < n; i++) {
+            if (r.peekU8() == TABLE_WITH_INITIALIZER) {
+                throw Unsupported.refuse(Feature.TABLE_INITIALIZERS, "table with an initializer expression", r.position());
+            }
             m.tableOffsets.add(r.position());
             TableType t = TypeDecoder.tableType(r);
             m.tables.add(t);
@@ -331,7 +374,8 @@ public final class ModuleDecoder {
             int kindCode = r.u8();
             ExternalKind kind = ExternalKind.fromCode(kindCode);
             if (kind == null) {
-                throw WasmException.malformed("malformed export kind" + tagNote(kindCode), kindAt);
+                throw kindCode == TAG_KIND ? Unsupported.refuse(Feature.EXCEPTION_HANDLING, "tag export", kindAt)
+                                : WasmException.malformed("malformed export kind " + kindCode, kindAt);
             }
             long index = r.u32();
             m.exports.add(new Export(name, kind, (int) Math.min(index, Integer.MAX_VALUE)));
@@ -339,21 +383,18 @@ public final class ModuleDecoder {
         }
     }
 
-    /** Kind 4 is a tag (exception handling), which linmem does not support. */
-    private static String tagNote(int kindCode) {
-        return kindCode == 4 ? " 4 (tags of exception handling are not supported)" : " " + kindCode;
-    }
-
     private void readCode() {
         codeSectionSeen = true;
         int at = r.position();
         int n = count(1);
         if (n != Math.max(declaredFunctionCount, 0)) {
-            throw WasmException.malformed("function and code section have inconsistent lengths", at);
+            inconsistentCodeCount = WasmException.malformed("function and code section have inconsistent lengths", at);
         }
         for (int i = 0; i < n; i++) {
             int bodyEnd = r.length() + r.position();
-            ValType[] locals = readLocals(m.functionTypeIndices[m.importedFunctionCount + i]);
+            int function = m.importedFunctionCount + i;
+            // A body without a declared function has no parameters (its count mismatch is reported later).
+            ValType[] locals = readLocals(function < m.functionCount ? m.functionTypeIndices[function] : -1);
             if (r.position() > bodyEnd || bodyEnd > bytes.length) {
                 throw WasmException.malformed(bodyEnd > bytes.length ? "unexpected end of section or function"
                                 : "section size mismatch: local declarations run past the body of function "

@@ -182,16 +182,22 @@ public final class Opcodes {
         return opcode == PREFIX_FC || opcode == PREFIX_ATOMIC;
     }
 
-    /** The error for an opcode linmem does not know, naming the feature when it is a known proposal. */
-    static WasmException illegalOpcode(int opcode, int offset) {
-        String feature = switch (opcode) {
-            case 0x06, 0x07, 0x08, 0x09, 0x0A, 0x18, 0x19, 0x1F -> " (exception handling is not supported)";
-            case 0x12, 0x13, 0x15 -> " (tail calls are not supported)";
-            case 0x14, 0xD3, 0xD4, 0xD5, 0xD6 -> " (typed function references are not supported)";
-            case 0xFB -> " (garbage collection instructions are not supported)";
+    /**
+     * The error for an opcode (or prefix) linmem does not decode: the refusal naming the feature
+     * when it is an opcode of Wasm 3.0 (see {@link Unsupported#opcode}), else an illegal opcode.
+     */
+    static WasmException refuseOpcode(int opcode, int offset) {
+        WasmException unsupported = Unsupported.opcode(opcode, offset);
+        if (unsupported != null) {
+            return unsupported;
+        }
+        // try, catch, rethrow, delegate and catch_all were in the exception-handling proposal's first
+        // design, never in a WebAssembly standard: a binary that holds them is malformed.
+        String legacy = switch (opcode) {
+            case 0x06, 0x07, 0x09, 0x18, 0x19 -> " (legacy exception handling, not part of WebAssembly 3.0)";
             default -> "";
         };
-        return WasmException.malformed("illegal opcode " + String.format("%02x", opcode) + feature + " at byte 0x"
+        return WasmException.malformed("illegal opcode " + String.format("%02x", opcode) + legacy + " at byte 0x"
                         + Integer.toHexString(offset), offset);
     }
 }

@@ -14,51 +14,59 @@ import java.util.OptionalLong;
  */
 final class TypeDecoder {
 
-    /** The encoding of {@code v128}, refused because SIMD is not supported. */
-    static final int V128 = 0x7B;
-
     private TypeDecoder() {
     }
 
-    /** A value type; v128 is refused as unsupported. */
+    /**
+     * A value type. The types of Wasm 3.0 features linmem does not implement (v128, typed and GC
+     * references, exnref) are refused as unsupported, naming the feature; other bytes are malformed.
+     */
     static ValType valType(CodeReader r) {
         int at = r.position();
         int code = r.u8();
         ValType t = ValType.fromCode(code);
         if (t == null) {
-            if (code == V128) {
-                throw simdNotSupported("value type v128", code, at);
-            }
-            throw WasmException.malformed("malformed value type 0x" + Integer.toHexString(code) + unsupportedFeature(code), at);
+            WasmException unsupported = Unsupported.valueType(r, code, at);
+            throw unsupported != null ? unsupported : WasmException.malformed("malformed value type 0x" + Integer.toHexString(code), at);
         }
         return t;
     }
 
-    /** Names the proposal a type code belongs to, for refusals of features linmem does not support. */
-    static String unsupportedFeature(int code) {
-        if (code == 0x63 || code == 0x64) {
-            return " (typed function references are not supported)";
-        }
-        if ((code >= 0x65 && code <= 0x6E) || (code >= 0x71 && code <= 0x74)) {
-            return " (GC and exception reference types are not supported)";
-        }
-        return "";
-    }
-
-    /** A reference type: funcref or externref. */
+    /** A reference type: funcref or externref (typed, GC and exception references are refused as unsupported). */
     static ValType refType(CodeReader r) {
         int at = r.position();
         int code = r.u8();
         ValType t = ValType.fromCode(code);
         if (t == null || !t.isReference()) {
-            throw WasmException.malformed("malformed reference type 0x" + Integer.toHexString(code) + unsupportedFeature(code), at);
+            WasmException unsupported = t == null && code != Unsupported.V128 ? Unsupported.valueType(r, code, at) : null;
+            throw unsupported != null ? unsupported : WasmException.malformed("malformed reference type 0x" + Integer.toHexString(code), at);
         }
         return t;
     }
 
-    static WasmException simdNotSupported(String what, int code, int offset) {
-        return WasmException.malformed("SIMD instructions are not supported (" + what + ", opcode 0x" + Integer.toHexString(code)
-                        + " at byte 0x" + Integer.toHexString(offset) + ")", offset);
+    /**
+     * The heap type of {@code ref.null}: func or extern, giving funcref or externref. Type indices
+     * (typed function references) and the heap types of GC and exception handling are refused.
+     */
+    static ValType refNullHeapType(CodeReader r) {
+        int at = r.position();
+        ValType t = ValType.fromCode(r.peekU8());
+        if (t != null && t.isReference()) {
+            r.u8();
+            return t;
+        }
+        throw Unsupported.heapType(r, at);
+    }
+
+    /**
+     * The refusal of a block type whose first byte {@code b}, at {@code at}, is a one-byte negative
+     * s33 (0x40 to 0x7F) but neither the empty type nor a value type linmem decodes: unsupported when
+     * it is a type of a Wasm 3.0 feature, else malformed. Consumes what it reads.
+     */
+    static WasmException blockTypeRefusal(CodeReader r, int b, int at) {
+        r.u8();
+        WasmException unsupported = Unsupported.valueType(r, b, at);
+        return unsupported != null ? unsupported : WasmException.malformed("malformed block type", at);
     }
 
     /**

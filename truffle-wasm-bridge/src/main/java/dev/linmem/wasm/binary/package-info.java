@@ -10,9 +10,13 @@
  *
  * <p>{@link dev.linmem.wasm.binary.ModuleDecoder#decode(byte[])} is the entry point. It accepts
  * WebAssembly 2.0 without SIMD, plus multi-memory, memory64 (with table64), extended constant
- * expressions and the threads proposal (shared memories, {@code 0xFE} atomics). SIMD, exception
- * handling, tail calls, typed function references and GC are refused as malformed, naming the
- * feature and the byte offset.
+ * expressions and the threads proposal (shared memories, {@code 0xFE} atomics). The other features
+ * of Wasm 3.0 (SIMD, exception handling, tail calls, typed function references, table initializer
+ * expressions, GC) are refused as {@link dev.linmem.wasm.UnsupportedFeatureException} (kind
+ * UNSUPPORTED), naming the feature, the construct and the byte offset; {@code Unsupported} knows
+ * their encodings. They are not malformed: where the reference interpreter would find a module
+ * malformed or invalid before it reaches such a construct, so does the decoder ({@code BodyScanner}
+ * reads the format of their instructions, except GC's and SIMD's).
  *
  * <p>Errors: every failure is a {@link dev.linmem.wasm.WasmException} whose message starts with the
  * text of the spec's reference interpreter, so spec tests compare by prefix. To get the same text in

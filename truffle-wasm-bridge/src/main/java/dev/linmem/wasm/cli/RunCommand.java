@@ -163,6 +163,11 @@ final class RunCommand implements Callable<Integer> {
                 err.println("linmem: " + (e.kind() == WasmException.Kind.TRAP ? "trap" : "call stack exhausted") + ": " + message);
                 return Main.EXIT_FAILURE;
             }
+            case UNSUPPORTED -> {
+                // "unsupported feature: NAME (construct) at byte offset N"
+                err.println("linmem: " + file + ": " + message);
+                return Main.EXIT_USAGE;
+            }
             default -> {
                 String offset = e.byteOffset() >= 0 ? " (at byte offset " + e.byteOffset() + ")" : "";
                 String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);

@@ -2,9 +2,11 @@ package dev.linmem.wasm.cli;
 
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmEngine;
+import dev.linmem.wasm.UnsupportedFeatureException;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.binary.WasmFeatures;
+import dev.linmem.wasm.module.Import;
 import dev.linmem.wasm.module.WasmModule;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,33 +26,58 @@ import java.util.Map;
  * that fails to load is remembered as failed, so the commands that use it fail with the
  * reason instead of running against an older module or crashing the script.
  *
+ * <p>A module the runner cannot judge is remembered as skipped, and so is every command that
+ * depends on it, for the same reason (see {@link SpecOutcome#skipReason()}): text-format modules,
+ * and modules the engine refuses because they use a WebAssembly feature it does not implement
+ * ({@link UnsupportedFeatureException}). "Depends" covers the commands on the module, its
+ * registration, and the modules that import from the name it was registered under: such a module
+ * can neither link nor fail to link for a reason of its own.
+ *
  * <p>Errors and traps are compared as the reference interpreter does: assertions on modules
  * by {@link WasmException.Kind}, traps and exhaustion also by message prefix.
  */
 public final class SpecRunner implements AutoCloseable {
 
     /**
-     * An instance, or why the module that should have made it did not load; {@code skipped} when
-     * that module was in the text format, so the commands on it are skipped too, not failed.
+     * An instance, or why the module that should have made it did not load. {@code skipReason} is
+     * set when the runner could not judge that module (see the class comment), so the commands on
+     * it are skipped for that reason too, not failed.
      */
-    private record Loaded(WasmInstance instance, String failure, boolean skipped) {
-        Loaded(WasmInstance instance, String failure) {
-            this(instance, failure, false);
+    private record Loaded(WasmInstance instance, String failure, String skipReason) {
+        static Loaded of(WasmInstance instance) {
+            return new Loaded(instance, null, null);
+        }
+
+        static Loaded failed(String failure) {
+            return new Loaded(null, failure, null);
+        }
+
+        static Loaded skipped(String skipReason, String why) {
+            return new Loaded(null, why, skipReason);
+        }
+
+        boolean isSkipped() {
+            return skipReason != null;
+        }
+
+        SpecOutcome outcome() {
+            return isSkipped() ? SpecOutcome.skipped(skipReason, failure) : failure == null ? SpecOutcome.PASSED : SpecOutcome.failed(failure);
         }
     }
 
-    /** A command that cannot run because of the script's state (a module that failed to load). */
+    /** A command that cannot run because of the script's state (a module that failed to load or was skipped). */
     private static final class CommandFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final boolean skip;
+        /** Null for a failure; the reason the command is skipped otherwise. */
+        final String skipReason;
 
-        CommandFailure(String message, boolean skip) {
+        CommandFailure(String message, String skipReason) {
             super(message, null, false, false);
-            this.skip = skip;
+            this.skipReason = skipReason;
         }
 
         CommandFailure(String message) {
-            this(message, false);
+            this(message, null);
         }
     }
 
@@ -60,6 +87,8 @@ public final class SpecRunner implements AutoCloseable {
     private final Map<String, String> engineOptions;
     private final OutputStream engineLog;
     private final Map<String, Loaded> named = new HashMap<>();
+    /** Names that a skipped module was registered under: what imports from them is skipped too. */
+    private final Map<String, Loaded> skippedRegistrations = new HashMap<>();
     private WasmEngine engine;
     private Loaded current;
 
@@ -104,9 +133,9 @@ public final class SpecRunner implements AutoCloseable {
         try {
             return dispatch(command);
         } catch (SpecValue.UnsupportedValueException e) {
-            return SpecOutcome.skipped(e.getMessage());
+            return SpecOutcome.skipped(e.getMessage(), e.getMessage());
         } catch (CommandFailure e) {
-            return e.skip ? SpecOutcome.skipped(e.getMessage()) : SpecOutcome.failed(e.getMessage());
+            return e.skipReason != null ? SpecOutcome.skipped(e.skipReason, e.getMessage()) : SpecOutcome.failed(e.getMessage());
         } catch (WasmException e) {
             return SpecOutcome.failed("unexpected " + describe(e));
         } catch (Exception | Error e) {
@@ -144,29 +173,29 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     private SpecOutcome module(SpecCommand c) throws IOException {
-        if (c.isTextModule()) {
-            String reason = "text-format module " + c.filename() + ": the engine reads binaries only";
-            if (!c.definition()) {
-                current = new Loaded(null, reason, true);
-                if (c.name() != null) {
-                    named.put(c.name(), current);
-                }
-            }
-            return SpecOutcome.skipped(reason);
-        }
+        String what = "module " + c.filename() + " at line " + c.line();
         Loaded loaded;
-        try {
-            WasmModule module = decode(c);
-            if (c.definition()) {
-                // A module definition is only validated (one declares 65,536 pages); it makes no instance.
-                return SpecOutcome.PASSED;
+        if (c.isTextModule()) {
+            loaded = Loaded.skipped(SpecOutcome.TEXT_MODULE, textModule(c));
+        } else {
+            try {
+                WasmModule module = decode(c);
+                if (c.definition()) {
+                    // A module definition is only validated (one declares 65,536 pages); it makes no instance.
+                    return SpecOutcome.PASSED;
+                }
+                Loaded dependency = skippedDependency(module);
+                loaded = dependency != null
+                        ? Loaded.skipped(dependency.skipReason, what + " imports from a skipped module: " + dependency.failure)
+                        : Loaded.of(engine().instantiate(module));
+            } catch (UnsupportedFeatureException e) {
+                loaded = Loaded.skipped(skipReason(e), what + ": " + e.getMessage());
+            } catch (WasmException e) {
+                loaded = Loaded.failed(what + " failed to load: " + describe(e));
+            } catch (Exception | Error e) {
+                // Still replaces the current module: later commands must not run against an older one.
+                loaded = Loaded.failed(what + " failed to load: " + unexpected(e));
             }
-            loaded = new Loaded(engine().instantiate(module), null);
-        } catch (WasmException e) {
-            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + describe(e));
-        } catch (Exception | Error e) {
-            // Still replaces the current module: later commands must not run against an older one.
-            loaded = new Loaded(null, "module " + c.filename() + " at line " + c.line() + " failed to load: " + unexpected(e));
         }
         if (!c.definition()) {
             current = loaded;
@@ -174,20 +203,46 @@ public final class SpecRunner implements AutoCloseable {
                 named.put(c.name(), loaded);
             }
         }
-        return loaded.failure == null ? SpecOutcome.PASSED : SpecOutcome.failed(loaded.failure);
+        return loaded.outcome();
     }
 
     private SpecOutcome register(SpecCommand c) {
         Loaded target = c.name() == null ? current : named.get(c.name());
-        if (target != null && target.skipped) {
-            return SpecOutcome.skipped(target.failure);
+        if (target != null && target.isSkipped()) {
+            skippedRegistrations.put(c.as(), target);
+            return target.outcome();
         }
         if (target == null || target.failure != null) {
             return SpecOutcome.failed("cannot register " + (c.name() == null ? "the current module" : c.name())
                     + ": " + (target == null ? "no such module" : target.failure));
         }
+        skippedRegistrations.remove(c.as());
         engine().register(c.as(), target.instance);
         return SpecOutcome.PASSED;
+    }
+
+    /** The skipped module registered under a name that {@code module} imports from, or null. */
+    private Loaded skippedDependency(WasmModule module) {
+        for (Import imp : module.imports()) {
+            Loaded registered = skippedRegistrations.get(imp.module());
+            if (registered != null) {
+                return registered;
+            }
+        }
+        return null;
+    }
+
+    private static String textModule(SpecCommand c) {
+        return "text-format module " + c.filename() + ": the engine reads binaries only";
+    }
+
+    /** Commands on modules that use the same missing feature share one reason, so totals count them together. */
+    public static String skipReason(UnsupportedFeatureException.Feature feature) {
+        return "unsupported feature: " + feature.text();
+    }
+
+    private static String skipReason(UnsupportedFeatureException e) {
+        return skipReason(e.feature());
     }
 
     private SpecOutcome action(SpecCommand c) {
@@ -229,15 +284,21 @@ public final class SpecRunner implements AutoCloseable {
 
     private SpecOutcome assertModuleFails(SpecCommand c, WasmException.Kind kind) throws IOException {
         if (c.isTextModule()) {
-            return SpecOutcome.skipped("text-format module " + c.filename() + ": the engine reads binaries only");
+            return SpecOutcome.skipped(SpecOutcome.TEXT_MODULE, textModule(c));
         }
         try {
             WasmModule module = decode(c);
             if (kind == WasmException.Kind.MALFORMED || kind == WasmException.Kind.INVALID) {
                 return SpecOutcome.failed(c.filename() + " decoded and validated; expected " + kind + " \"" + c.text() + "\"");
             }
+            Loaded dependency = skippedDependency(module);
+            if (dependency != null) {
+                return SpecOutcome.skipped(dependency.skipReason, c.filename() + " imports from a skipped module: " + dependency.failure);
+            }
             engine().instantiate(module);
             return SpecOutcome.failed(c.filename() + " instantiated; expected " + kind + " \"" + c.text() + "\"");
+        } catch (UnsupportedFeatureException e) {
+            return SpecOutcome.skipped(skipReason(e), c.filename() + ": " + e.getMessage());
         } catch (WasmException e) {
             return judge(c, kind, e);
         }
@@ -275,7 +336,7 @@ public final class SpecRunner implements AutoCloseable {
             throw new CommandFailure(name == null ? "no module instantiated yet" : "no module named " + name);
         }
         if (loaded.failure != null) {
-            throw new CommandFailure(loaded.failure, loaded.skipped);
+            throw new CommandFailure(loaded.failure, loaded.skipReason);
         }
         return loaded.instance;
     }
@@ -300,6 +361,9 @@ public final class SpecRunner implements AutoCloseable {
     }
 
     static String describe(WasmException e) {
+        if (e.kind() == WasmException.Kind.UNSUPPORTED) {
+            return e.getMessage(); // "unsupported feature: ... at byte offset N" says it all
+        }
         String offset = e.byteOffset() >= 0 ? " (at byte offset " + e.byteOffset() + ")" : "";
         return e.kind() + ": " + e.getMessage() + offset;
     }

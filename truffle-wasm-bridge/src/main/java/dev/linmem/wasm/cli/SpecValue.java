@@ -1,5 +1,7 @@
 package dev.linmem.wasm.cli;
 
+import dev.linmem.wasm.runtime.FunctionInstance;
+
 /**
  * One typed value of a wast2json command: an argument to pass or a result to expect.
  *
@@ -8,18 +10,35 @@ package dev.linmem.wasm.cli;
  * embedding API's boxes (Integer, Long, Float, Double); results are compared by bits, never
  * by {@code ==}, which would call NaN unequal to itself and -0.0 equal to 0.0.
  *
+ * <p>References: {@code ref.null} of either type is Java null. {@code (ref.extern N)} is the host
+ * reference {@link HostReference N}, passed in as an externref and recognised by its number when it
+ * comes back. {@code (ref.func)} is only ever expected, never passed (a script cannot name a
+ * function), and like the reference interpreter the runner accepts any non-null function
+ * reference for it: wast2json writes no index that would say which function.
+ *
  * @param type  the wast2json type name: i32, i64, f32, f64, funcref, externref, ...
  * @param value the value text, or {@code null} where wast2json gives only the type
  *              (the results of {@code assert_trap} and of plain actions)
  */
 public record SpecValue(String type, String value) {
 
-    /** A value the runner cannot represent (v128, non-null references): the command is skipped. */
+    /** A value the runner cannot represent (v128, a function reference as an argument): the command is skipped. */
     public static final class UnsupportedValueException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UnsupportedValueException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The host reference {@code (ref.extern N)} of a script: an externref that wasm can store, pass
+     * and return but never look into. Equal to every other host reference with the same number.
+     */
+    public record HostReference(long number) {
+        @Override
+        public String toString() {
+            return "ref.extern " + number;
         }
     }
 
@@ -30,7 +49,13 @@ public record SpecValue(String type, String value) {
             case "i64" -> parseBits();
             case "f32" -> Float.intBitsToFloat((int) parseBits());
             case "f64" -> Double.longBitsToDouble(parseBits());
-            case "funcref", "externref" -> referenceNull();
+            case "externref" -> isNull() ? null : new HostReference(parseBits());
+            case "funcref" -> {
+                if (isNull()) {
+                    yield null;
+                }
+                throw new UnsupportedValueException("a non-null funcref argument names no function the runner could pass");
+            }
             default -> throw unsupported();
         };
     }
@@ -62,23 +87,29 @@ public record SpecValue(String type, String value) {
                     case "nan:arithmetic" -> (doubleBits & 0x7ff8_0000_0000_0000L) == 0x7ff8_0000_0000_0000L;
                     default -> doubleBits == parseBits();
                 };
-            case "funcref", "externref":
-                // The embedding API hands a null reference to Java as null.
-                return referenceNull() == null && actual == null;
+            case "externref":
+                // The embedding API hands a null reference to Java as null, and a host object back as itself.
+                return isNull() ? actual == null : actual instanceof HostReference h && h.number() == parseBits();
+            case "funcref":
+                return isNull() ? actual == null : actual instanceof FunctionInstance;
             default:
                 throw unsupported();
         }
     }
 
-    /** Checks up front that the runner can represent this value, so a command is skipped before it runs. */
+    /**
+     * Checks up front that the runner can compare a result with this expected value, so that a
+     * command it cannot judge is skipped before it runs.
+     */
     public void checkSupported() {
-        if (value == null) {
-            return;
+        switch (type) {
+            case "i32", "i64", "f32", "f64", "funcref", "externref" -> {
+                if (value != null && !value.startsWith("nan:") && !isNull()) {
+                    parseBits();
+                }
+            }
+            default -> throw unsupported();
         }
-        if (type.startsWith("f") && value.startsWith("nan:")) {
-            return;
-        }
-        toArgument();
     }
 
     @Override
@@ -103,6 +134,8 @@ public record SpecValue(String type, String value) {
             case Long l -> "i64:" + l;
             case Float f -> "f32:" + f + " (0x" + Integer.toHexString(Float.floatToRawIntBits(f)) + ")";
             case Double d -> "f64:" + d + " (0x" + Long.toHexString(Double.doubleToRawLongBits(d)) + ")";
+            case HostReference h -> "externref:" + h.number();
+            case FunctionInstance f -> "funcref:" + f;
             default -> actual.getClass().getSimpleName() + ":" + actual;
         };
     }
@@ -115,11 +148,8 @@ public record SpecValue(String type, String value) {
         return value.startsWith("-") ? Long.parseLong(value) : Long.parseUnsignedLong(value);
     }
 
-    private Object referenceNull() {
-        if (!"null".equals(value)) {
-            throw new UnsupportedValueException("non-null " + type + " values are not supported by the runner");
-        }
-        return null;
+    private boolean isNull() {
+        return "null".equals(value);
     }
 
     private UnsupportedValueException unsupported() {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code linmem spectest PATH...}: runs every wast2json script under the paths, one line per
- * file, then the command counts. Exits 1 when any command failed.
+ * file, then the command counts: passed, failed, and skipped by reason. Exits 1 when any command failed.
  */
 @Command(name = "spectest", mixinStandardHelpOptions = true,
         description = "Run wast2json spec scripts (.json beside their .wasm modules) found under the PATHs.")
@@ -53,16 +55,14 @@ final class SpectestCommand implements Callable<Integer> {
             err.println("linmem: no .json spec scripts under " + paths);
             return Main.EXIT_USAGE;
         }
-        int passed = 0;
-        int failed = 0;
-        int skipped = 0;
+        SpecTotals totals = new SpecTotals();
         for (Path file : scripts) {
             SpecScript script;
             try {
                 script = SpecScript.load(file);
             } catch (IOException | RuntimeException e) {
                 out.println("FAIL " + display(file) + ": cannot read it: " + e.getMessage());
-                failed++;
+                totals.add(SpecOutcome.failed("cannot read " + file));
                 continue;
             }
             List<SpecOutcome> outcomes;
@@ -70,37 +70,40 @@ final class SpectestCommand implements Callable<Integer> {
                     threadsProposal ? WasmFeatures.THREADS_PROPOSAL : WasmFeatures.ALL)) {
                 outcomes = runner.runAll();
             }
-            int fileFailed = 0;
-            int fileSkipped = 0;
+            SpecTotals fileTotals = new SpecTotals();
             StringBuilder failures = new StringBuilder();
             for (int i = 0; i < outcomes.size(); i++) {
                 SpecOutcome outcome = outcomes.get(i);
-                switch (outcome.status()) {
-                    case PASSED -> passed++;
-                    case SKIPPED -> fileSkipped++;
-                    case FAILED -> {
-                        if (fileFailed++ < shown) {
-                            SpecCommand c = script.commands().get(i);
-                            failures.append("    line ").append(c.line()).append(' ').append(c.type())
-                                    .append(": ").append(outcome.message()).append(System.lineSeparator());
-                        }
-                    }
+                fileTotals.add(outcome);
+                if (outcome.status() == SpecOutcome.Status.FAILED && fileTotals.failed() <= shown) {
+                    SpecCommand c = script.commands().get(i);
+                    failures.append("    line ").append(c.line()).append(' ').append(c.type())
+                            .append(": ").append(outcome.message()).append(System.lineSeparator());
                 }
             }
-            failed += fileFailed;
-            skipped += fileSkipped;
+            totals.add(fileTotals);
             int n = outcomes.size();
-            if (fileFailed == 0) {
-                out.println("PASS " + display(file) + " (" + n + " commands" + (fileSkipped > 0 ? ", " + fileSkipped + " skipped" : "") + ")");
+            if (fileTotals.failed() == 0) {
+                out.println("PASS " + display(file) + " (" + n + " commands" + skips(fileTotals) + ")");
             } else {
-                out.println("FAIL " + display(file) + ": " + fileFailed + " of " + n + " failed"
-                        + (fileSkipped > 0 ? ", " + fileSkipped + " skipped" : ""));
+                out.println("FAIL " + display(file) + ": " + fileTotals.failed() + " of " + n + " failed" + skips(fileTotals));
                 out.print(failures);
             }
             out.flush();
         }
-        out.println(passed + " passed, " + failed + " failed, " + skipped + " skipped");
-        return failed > 0 ? Main.EXIT_FAILURE : 0;
+        out.println(totals);
+        return totals.failed() > 0 ? Main.EXIT_FAILURE : 0;
+    }
+
+    /** {@code ", 3 skipped: 2 text-format module, 1 unsupported feature: GC types"}, or nothing when none were. */
+    private static String skips(SpecTotals totals) {
+        if (totals.skipped() == 0) {
+            return "";
+        }
+        return ", " + totals.skipped() + " skipped: " + totals.skippedByReason().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     /** The path relative to the working directory when it is under it: shorter lines, same meaning. */

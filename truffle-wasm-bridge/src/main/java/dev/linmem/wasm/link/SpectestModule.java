@@ -19,9 +19,10 @@ import dev.linmem.wasm.runtime.Values;
 
 /**
  * The {@code spectest} host module the spec test suite imports: print functions (writing to the
- * context's spectest stream, by default nowhere), four globals of value 666, a funcref table of 10
- * elements (maximum 20), a memory of 1 page (maximum 2), and for the threads suite a shared memory
- * of the same limits.
+ * context's spectest stream, by default nowhere), four globals of value 666, two funcref tables of 10
+ * elements (maximum 20), {@code table} with i32 and {@code table64} with i64 indices (memory64's
+ * table64, as in the reference interpreter's spectest), a memory of 1 page (maximum 2), and for the
+ * threads suite a shared memory of the same limits.
  */
 public final class SpectestModule {
     public static final String NAME = "spectest";
@@ -45,6 +46,7 @@ public final class SpectestModule {
         exports.put("global_f32", global(ValType.F32, Float.floatToRawIntBits(666.6f)));
         exports.put("global_f64", global(ValType.F64, Double.doubleToRawLongBits(666.6)));
         exports.put("table", new TableInstance(ValType.FUNCREF, 10, OptionalLong.of(20), false, null));
+        exports.put("table64", new TableInstance(ValType.FUNCREF, 10, OptionalLong.of(20), true, null));
         // Memories are made on first import, so that an engine whose modules never import them
         // does not hold storage (or pool slots) for them.
         exports.put("memory", (ModuleInstance.LazyExport) () -> memory(context));

@@ -230,10 +230,10 @@ final class NumericInstructions {
         float x = f32(frame, sp - 2);
         float y = f32(frame, sp - 1);
         float r = switch (opcode) {
-            case 0x92 -> x + y;
-            case 0x93 -> x - y;
-            case 0x94 -> x * y;
-            case 0x95 -> x / y;
+            case 0x92 -> FloatOps.f32Arithmetic(x + y);
+            case 0x93 -> FloatOps.f32Arithmetic(x - y);
+            case 0x94 -> FloatOps.f32Arithmetic(x * y);
+            case 0x95 -> FloatOps.f32Arithmetic(x / y);
             case 0x96 -> FloatOps.f32Min(x, y);
             case 0x97 -> FloatOps.f32Max(x, y);
             case 0x98 -> FloatOps.f32CopySign(x, y);
@@ -262,10 +262,10 @@ final class NumericInstructions {
         double x = f64(frame, sp - 2);
         double y = f64(frame, sp - 1);
         double r = switch (opcode) {
-            case 0xA0 -> x + y;
-            case 0xA1 -> x - y;
-            case 0xA2 -> x * y;
-            case 0xA3 -> x / y;
+            case 0xA0 -> FloatOps.f64Arithmetic(x + y);
+            case 0xA1 -> FloatOps.f64Arithmetic(x - y);
+            case 0xA2 -> FloatOps.f64Arithmetic(x * y);
+            case 0xA3 -> FloatOps.f64Arithmetic(x / y);
             case 0xA4 -> FloatOps.f64Min(x, y);
             case 0xA5 -> FloatOps.f64Max(x, y);
             case 0xA6 -> FloatOps.f64CopySign(x, y);
@@ -294,7 +294,7 @@ final class NumericInstructions {
             case 0xB3 -> putF32(frame, s, Conversions.f32ConvertU32(i32(frame, s)));
             case 0xB4 -> putF32(frame, s, i64(frame, s));
             case 0xB5 -> putF32(frame, s, Conversions.f32ConvertU64(i64(frame, s)));
-            case 0xB6 -> putF32(frame, s, (float) f64(frame, s));
+            case 0xB6 -> putF32(frame, s, FloatOps.f32Arithmetic((float) f64(frame, s)));
             case 0xB7 -> putF64(frame, s, i32(frame, s));
             case 0xB8 -> putF64(frame, s, Conversions.f64ConvertU32(i32(frame, s)));
             case 0xB9 -> putF64(frame, s, i64(frame, s));

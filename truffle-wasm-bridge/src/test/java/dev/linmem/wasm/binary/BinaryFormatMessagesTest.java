@@ -32,11 +32,10 @@ class BinaryFormatMessagesTest {
                         "unexpected end of section or function"),
         new Case("bytes after a body's end", "01040160000003020100 0a06010400 41011a0b 030101 00", Kind.MALFORMED,
                         "section size mismatch"),
-        // binary.wast expects "unexpected end of section or function": the reference reads on into the
-        // code section, decoding its id 0x0a as the exception-handling opcode throw_ref. Exception
-        // handling is not supported here, so the same bytes stop at that opcode.
+        // The reference reads on into the code section, decoding its id 0x0a as exception handling's
+        // throw_ref: not a constant instruction, so it is read over (not refused), as the if and block after it.
         new Case("global initializer without end", "01040160000003020100 0605017f004100 0a040102000b", Kind.MALFORMED,
-                        "illegal opcode 0a (exception handling is not supported)"),
+                        "unexpected end"),
         new Case("local count with unused bits", "01040160000003020100 0a0c010a02808080801 07f027e0b", Kind.MALFORMED,
                         "integer too large"),
         new Case("2^32 locals", "01040160000003020100 0a0c010a02ffffffff0f7f027e0b", Kind.MALFORMED, "too many locals"),
@@ -82,6 +81,15 @@ class BinaryFormatMessagesTest {
         new Case("data count after code", "0a0100 0c0101", Kind.MALFORMED, "unexpected content after last section"),
         new Case("illegal opcode ff", "01040160000003020100 0a08010600 00ff00000b", Kind.MALFORMED, "illegal opcode ff"),
         new Case("custom section name longer than the section", "0001 05", Kind.MALFORMED, "unexpected end"),
+        // The body's offset LEB runs past the body's declared size into bytes the code section does not
+        // cover: the reference decodes the body with its section and fails there, before reading on.
+        new Case("11-byte offset LEB in a body, then no valid section", "01040160000003020100 050301000 1 0a1101"
+                        + "0f01017f41002802 8280808080808080808000 1a0b", Kind.MALFORMED, "integer representation too long"),
+        new Case("type form as a 2-byte LEB", "010501e07f0000", Kind.MALFORMED, "integer representation too long"),
+        new Case("two code sections for two functions", "010401600000 0303020000 0a040102000b 0a040102000b", Kind.MALFORMED,
+                        "unexpected content after last section"),
+        new Case("global.set of an immutable global", "01040160000003020100 060901 7d00 43000000000b 0a0b0109 00 430000803f 2400 0b",
+                        Kind.INVALID, "immutable global"),
         new Case("memory.grow with an unknown memory", "01040160000003020100 0503010000 0a0901070041004001 1a0b",
                         Kind.INVALID, "unknown memory 1"),
     };

@@ -76,6 +76,14 @@ class MainTest {
     }
 
     @Test
+    void aModuleWithAnUnsupportedFeatureExitsTwoNamingIt() {
+        Result r = run("run", module("tagged"));
+        assertEquals(2, r.exit);
+        assertEquals(module("tagged") + ": unsupported feature: exception handling (tag section) at byte offset 22\n",
+                r.err.substring("linmem: ".length()));
+    }
+
+    @Test
     void missingFilesAndBadArgumentsExitTwo() {
         Result missing = run("run", dir.resolve("nothing.wasm").toString());
         assertEquals(2, missing.exit);
@@ -144,16 +152,16 @@ class MainTest {
         Files.writeString(good, script("\"5\""));
         Result pass = run("spectest", good.toString());
         assertEquals(0, pass.exit, pass.out + pass.err);
-        assertTrue(pass.out.contains("PASS " + good + " (4 commands, 1 skipped)"), pass.out);
-        assertTrue(pass.out.endsWith("3 passed, 0 failed, 1 skipped\n"), pass.out);
+        assertTrue(pass.out.contains("PASS " + good + " (4 commands, 1 skipped: 1 text-format module)"), pass.out);
+        assertTrue(pass.out.endsWith("3 passed, 0 failed, 1 skipped\n  1 skipped: text-format module\n"), pass.out);
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, script("\"6\""));
         Result fail = run("spectest", dir.toString());
         assertEquals(1, fail.exit);
-        assertTrue(fail.out.contains("FAIL " + bad + ": 1 of 4 failed"), fail.out);
+        assertTrue(fail.out.contains("FAIL " + bad + ": 1 of 4 failed, 1 skipped: 1 text-format module"), fail.out);
         assertTrue(fail.out.contains("line 2 assert_return: add(i32:2, i32:3): expected [i32:6], got [i32:5]"), fail.out);
-        assertTrue(fail.out.endsWith("5 passed, 1 failed, 2 skipped\n"), fail.out);
+        assertTrue(fail.out.endsWith("5 passed, 1 failed, 2 skipped\n  2 skipped: text-format module\n"), fail.out);
         assertFalse(fail.out.contains("PASS " + bad), fail.out);
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.linmem.wasm.module.FuncType;
+import dev.linmem.wasm.module.ValType;
+import dev.linmem.wasm.runtime.FunctionInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +40,41 @@ class SpecValueTest {
     }
 
     @Test
-    void nullReferencesAreJavaNullAndOtherValuesAreUnsupported() {
+    void nullReferencesOfEitherTypeAreJavaNull() {
         assertNull(new SpecValue("externref", "null").toArgument());
+        assertNull(new SpecValue("funcref", "null").toArgument());
         assertTrue(new SpecValue("funcref", "null").matches(null));
-        assertThrows(SpecValue.UnsupportedValueException.class, () -> new SpecValue("externref", "1").toArgument());
+        assertTrue(new SpecValue("externref", "null").matches(null));
+        assertFalse(new SpecValue("externref", "null").matches(new SpecValue.HostReference(0)));
+    }
+
+    @Test
+    void hostReferencesAreKnownByTheirNumber() {
+        Object one = new SpecValue("externref", "1").toArgument();
+        assertEquals(new SpecValue.HostReference(1), one);
+        // The runner makes a new object for every argument: the number is what must come back.
+        assertTrue(new SpecValue("externref", "1").matches(new SpecValue.HostReference(1)));
+        assertFalse(new SpecValue("externref", "1").matches(new SpecValue.HostReference(2)));
+        assertFalse(new SpecValue("externref", "1").matches(null));
+        assertEquals("externref:1", SpecValue.describe(one));
+    }
+
+    @Test
+    void anExpectedFuncrefAcceptsAnyFunctionButNotNullOrAHostReference() {
+        FuncType type = new FuncType(new ValType[0], new ValType[0]);
+        SpecValue anyFunction = new SpecValue("funcref", "0");
+        anyFunction.checkSupported();
+        assertTrue(anyFunction.matches(new FunctionInstance(type, 0, "f")));
+        assertFalse(anyFunction.matches(null));
+        assertFalse(anyFunction.matches(new SpecValue.HostReference(0)));
+        assertFalse(new SpecValue("funcref", "null").matches(new FunctionInstance(type, 0, "f")));
+    }
+
+    @Test
+    void valuesTheRunnerCannotRepresentAreUnsupported() {
+        assertThrows(SpecValue.UnsupportedValueException.class, () -> new SpecValue("funcref", "0").toArgument());
         assertThrows(SpecValue.UnsupportedValueException.class, () -> new SpecValue("v128", "0").checkSupported());
+        assertThrows(SpecValue.UnsupportedValueException.class, () -> new SpecValue("v128", "0").toArgument());
     }
 
     @Test
