@@ -11,7 +11,7 @@ import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.link.LinkContext;
-import dev.linmem.wasm.link.SpectestModule;
+import dev.linmem.wasm.host.SpectestModule;
 import dev.linmem.wasm.runtime.FunctionTypes;
 
 /**
