@@ -3,6 +3,7 @@ package dev.linmem.wasm.language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
@@ -11,12 +12,13 @@ import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.link.LinkContext;
-import dev.linmem.wasm.host.SpectestModule;
+import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.runtime.FunctionTypes;
 
 /**
  * Per polyglot context state: the canonical function type ids, the allocator that creates the
- * memories modules define, and every memory it made (closed with the context).
+ * memories modules define, every memory it made (closed with the context), and the built-in host
+ * modules polyglot instantiations may import.
  */
 public final class WasmContext implements LinkContext {
     private static final ContextReference<WasmContext> REFERENCE = ContextReference.create(WasmLanguage.class);
@@ -26,11 +28,12 @@ public final class WasmContext implements LinkContext {
     private volatile MemoryAllocator allocator = MemoryAllocator.dynamicHeap();
     /** Every memory this context's allocator made (module-defined and host modules'): closed with the engine. */
     private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
-    /** The spectest module polyglot evaluations link against. */
-    private final SpectestModule spectest = SpectestModule.silent();
+    /** The built-in host modules polyglot instantiations may import, by linking name. */
+    private final Map<String, HostModule> builtins;
 
-    WasmContext(WasmLanguage language) {
+    WasmContext(WasmLanguage language, Map<String, HostModule> builtins) {
         this.language = language;
+        this.builtins = builtins;
     }
 
     /** The context of the current thread's entered polyglot context. */
@@ -56,8 +59,8 @@ public final class WasmContext implements LinkContext {
         this.allocator = allocator;
     }
 
-    SpectestModule spectest() {
-        return spectest;
+    Map<String, HostModule> builtins() {
+        return builtins;
     }
 
     /**
