@@ -9,7 +9,7 @@ linmem_find_jdk # a JDK 25.0.2 or newer, as JAVA_HOME (java on the PATH may be o
 # Maven's bundled Guava calls sun.misc.Unsafe; JDK 25 warns about it on every start.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 # shellcheck disable=SC2086 # MAVEN_ARGS are words by design
-mvn -B -q -ntp ${MAVEN_ARGS:-} -f "$here/pom.xml" package
+mvn -B -q -ntp -Dstyle.color=never ${MAVEN_ARGS:-} -f "$here/pom.xml" package
 # JVMCI and the compiler jars on the upgrade module path give the optimizing runtime; the memory
 # library calls mmap through the FFM API and compiles its accesses to Unsafe; Truffle loads a
 # native library of its own.
