@@ -1,11 +1,12 @@
 package dev.linmem.wasm;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -13,23 +14,45 @@ import org.graalvm.polyglot.Context;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
-import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
+import dev.linmem.wasm.host.HostModule;
+import dev.linmem.wasm.host.SpectestModule;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
+import dev.linmem.wasm.link.HostModuleImports;
+import dev.linmem.wasm.link.ImportSource;
 import dev.linmem.wasm.link.Instantiator;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.HostFunctionException;
 import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
  * The embedding API's entry point: one polyglot context running the {@value WasmLanguage#ID}
- * language. Every operation enters that context on the calling thread and calls the language's
- * runtime directly (no interop round trip), so guest code runs under the optimizing Truffle
- * runtime with per-instance call targets.
+ * language, with the memory allocator, host modules and polyglot options an embedder chose.
+ *
+ * <pre>{@code
+ * try (WasmEngine engine = WasmEngine.builder()
+ *         .allocator(MemoryAllocator.staticNative())               // how module-defined memories are made
+ *         .option("engine.CompilationFailureAction", "Throw")      // any polyglot option
+ *         .build()) {
+ *     WasmModule module = engine.decode(Files.readAllBytes(Path.of("app.wasm")), "app");
+ *     WasmInstance app = engine.instantiate(module, new Imports().function("env", "log", log));
+ *     Object[] results = app.invoke("main", 1, 2);
+ * }
+ * }</pre>
+ *
+ * <p>Every operation enters the context on the calling thread and calls the language's runtime
+ * directly (no interop round trip), so guest code runs under the optimizing Truffle runtime with
+ * per-instance call targets.
+ *
+ * <p>Imports of an instantiation come from the {@link Imports} given to
+ * {@link #instantiate(WasmModule, Imports)}, then from instances {@link #register registered} with
+ * the engine, then from the engine's host modules ({@link Builder#hostModule}: {@code spectest} for
+ * spec tests, WASI, or an embedder's own).
  *
  * <p>Threads: any number of threads may invoke functions at once (wasm threads share memories and
  * synchronize through atomics, wait and notify); decode, instantiate and register are safe to call
@@ -39,46 +62,96 @@ public final class WasmEngine implements AutoCloseable {
     private final Context context;
     private final Map<WasmModule, String> moduleNames = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicInteger anonymousInstances = new AtomicInteger();
+    /** Instances made importable by {@link #register}, by module name. */
+    private final Map<String, ModuleInstance> registered = new ConcurrentHashMap<>();
+    /** Host modules every instantiation may import from, by module name. */
+    private final Map<String, HostModule> hostModules;
 
-    private WasmEngine(Context context) {
+    private WasmEngine(Context context, Map<String, HostModule> hostModules) {
         this.context = context;
+        this.hostModules = hostModules;
     }
 
-    /** An engine whose modules allocate their memories with {@code allocator}; spectest prints go nowhere. */
-    public static WasmEngine create(MemoryAllocator allocator) {
-        return create(allocator, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+    /** An engine with the defaults: dynamic heap memories, no host modules, the polyglot defaults. */
+    public static WasmEngine create() {
+        return builder().build();
+    }
+
+    /** A builder for an engine with other settings. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * An engine with the spectest print functions writing to {@code spectestOutput} and extra
-     * polyglot options (for example {@code engine.CompileImmediately=true} in tests).
+     * Settings of a {@link WasmEngine}; each method returns this builder, {@link #build} makes the
+     * engine (a builder may build several).
      */
-    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
-        return create(allocator, spectestOutput, options, null);
-    }
+    public static final class Builder {
+        private MemoryAllocator allocator = MemoryAllocator.dynamicHeap();
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private OutputStream logOutput;
+        private final Map<String, HostModule> hostModules = new LinkedHashMap<>();
 
-    /**
-     * As {@link #create(MemoryAllocator, PrintStream, Map)}, with the polyglot engine's log (for
-     * example {@code engine.TraceCompilation}) written to {@code logOutput} instead of stderr.
-     */
-    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options, OutputStream logOutput) {
-        Objects.requireNonNull(allocator, "allocator");
-        Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
-        if (logOutput != null) {
-            builder.logHandler(logOutput);
+        private Builder() {
         }
-        Context context = builder.build();
-        context.initialize(WasmLanguage.ID);
-        WasmEngine engine = new WasmEngine(context);
-        engine.inContext(() -> {
-            // spectest is already registered (the language does it); its prints read the stream
-            // and its memories the allocator when used, so setting both here is enough.
-            WasmContext wasm = WasmContext.get(null);
-            wasm.setAllocator(allocator);
-            wasm.setSpectestOutput(spectestOutput);
-            return null;
-        });
-        return engine;
+
+        /**
+         * How the memories that modules define (and host modules ask for) are made: a preset of
+         * {@link MemoryAllocator} or a {@code MemoryPool}. Default: {@link MemoryAllocator#dynamicHeap()}.
+         */
+        public Builder allocator(MemoryAllocator memoryAllocator) {
+            this.allocator = Objects.requireNonNull(memoryAllocator, "allocator");
+            return this;
+        }
+
+        /**
+         * A polyglot engine or language option, for example {@code engine.CompileImmediately=true}
+         * or {@code engine.TraceCompilation=true}; experimental options are allowed. An unknown
+         * option makes {@link #build} throw IllegalArgumentException.
+         */
+        public Builder option(String key, String value) {
+            options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Every option of {@code keysAndValues}, as {@link #option}. */
+        public Builder options(Map<String, String> keysAndValues) {
+            keysAndValues.forEach(this::option);
+            return this;
+        }
+
+        /** Where the polyglot engine's log goes (for example {@code engine.TraceCompilation}); default stderr. */
+        public Builder logOutput(OutputStream output) {
+            this.logOutput = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /**
+         * Makes {@code module} importable by every instantiation, under its name: the spec tests'
+         * {@code spectest} ({@link SpectestModule}), WASI's {@code wasi_snapshot_preview1}, or the
+         * embedder's own. A later module of the same name replaces an earlier one.
+         */
+        public Builder hostModule(HostModule module) {
+            hostModules.put(module.name(), module);
+            return this;
+        }
+
+        /** Makes the engine; IllegalArgumentException for an unknown or malformed option. */
+        public WasmEngine build() {
+            Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
+            if (logOutput != null) {
+                builder.logHandler(logOutput);
+            }
+            Context context = builder.build();
+            context.initialize(WasmLanguage.ID);
+            WasmEngine engine = new WasmEngine(context, Map.copyOf(hostModules));
+            MemoryAllocator chosen = allocator;
+            engine.inContext(() -> {
+                WasmContext.get(null).setAllocator(chosen);
+                return null;
+            });
+            return engine;
+        }
     }
 
     /**
@@ -98,49 +171,42 @@ public final class WasmEngine implements AutoCloseable {
     }
 
     /**
-     * Instantiates {@code module}: links its imports against the registered instances and runs its
-     * segment initializers and start function. Throws WasmException of kind UNLINKABLE, TRAP or
-     * EXHAUSTION.
+     * Instantiates {@code module} with its imports from the engine's registered instances and host
+     * modules, and runs its segment initializers and start function. Throws WasmException of kind
+     * UNLINKABLE, TRAP or EXHAUSTION.
      */
     public WasmInstance instantiate(WasmModule module) {
+        return instantiate(module, new Imports());
+    }
+
+    /**
+     * Instantiates {@code module} with its imports from {@code imports} first, then from the
+     * engine's registered instances and host modules; runs its segment initializers and start
+     * function. Throws WasmException of kind UNLINKABLE (an import is missing or has another type:
+     * the message names it), TRAP or EXHAUSTION; an exception a host function throws from the start
+     * function comes through unchanged.
+     */
+    public WasmInstance instantiate(WasmModule module, Imports imports) {
+        Objects.requireNonNull(imports, "imports");
         String name = moduleNames.getOrDefault(module, "module" + anonymousInstances.getAndIncrement());
-        ModuleInstance instance = guest(() -> Instantiator.instantiate(WasmContext.get(null), module, name));
+        ModuleInstance instance = guest(() -> {
+            WasmContext wasm = WasmContext.get(null);
+            ImportSource engineImports = (moduleName, field) -> {
+                ModuleInstance exporter = registered.get(moduleName);
+                return exporter == null ? null : exporter.export(field);
+            };
+            ImportSource source = imports.source(this, wasm).orElse(engineImports).orElse(new HostModuleImports(hostModules, wasm));
+            return Instantiator.instantiate(wasm, module, name, source);
+        });
         return new WasmInstance(this, instance);
     }
 
-    /** Makes {@code instance}'s exports importable under the module name {@code name}. */
+    /** Makes {@code instance}'s exports importable under the module name {@code name} by every later instantiation. */
     public void register(String name, WasmInstance instance) {
         if (instance.engine() != this) {
             throw new IllegalArgumentException("instance belongs to another engine");
         }
-        inContext(() -> {
-            WasmContext.get(null).register(name, instance.runtimeInstance());
-            return null;
-        });
-    }
-
-    /**
-     * Makes a memory the host created (with the library's API, pooled or not) importable as
-     * {@code moduleName.name}. The host keeps owning it: closing the engine does not close it.
-     * {@code moduleName} must not name a registered wasm instance; host memories under one module
-     * name (spectest included) are collected into one host module.
-     */
-    public void registerMemory(String moduleName, String name, LinearMemory memory) {
-        Objects.requireNonNull(memory, "memory");
-        inContext(() -> {
-            WasmContext wasm = WasmContext.get(null);
-            synchronized (wasm) {
-                ModuleInstance host = wasm.registered(moduleName);
-                if (host == null) {
-                    host = ModuleInstance.host(moduleName);
-                    wasm.register(moduleName, host);
-                } else if (host.module() != null) {
-                    throw new IllegalArgumentException(moduleName + " is a registered wasm instance; host memories need a module name of their own");
-                }
-                host.exports().put(name, memory);
-            }
-            return null;
-        });
+        registered.put(name, instance.runtimeInstance());
     }
 
     /** Calls a function with internal values; used by {@link WasmInstance#invoke}. */
@@ -148,11 +214,16 @@ public final class WasmEngine implements AutoCloseable {
         return guest(() -> function.entryTarget().call(internalArgs));
     }
 
-    /** Runs guest code in the context and maps its failures onto WasmException. */
+    /**
+     * Runs guest code in the context and maps its failures onto WasmException; what a host function
+     * threw comes through unchanged.
+     */
     private <T> T guest(Supplier<T> action) {
         return inContext(() -> {
             try {
                 return action.get();
+            } catch (HostFunctionException thrown) {
+                throw thrown.thrown();
             } catch (AbstractTruffleException trap) {
                 throw Failures.fromTrap(trap);
             } catch (StackOverflowError overflow) {

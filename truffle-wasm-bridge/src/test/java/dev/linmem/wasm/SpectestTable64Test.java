@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
+import dev.linmem.wasm.host.SpectestModule;
 
 /**
  * The spectest host module's {@code table64}: 10 to 20 funcrefs indexed by i64, as in the reference
@@ -24,7 +25,7 @@ class SpectestTable64Test {
 
     @BeforeEach
     void create() {
-        engine = WasmEngine.create(MemoryAllocator.dynamicHeap());
+        engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).hostModule(SpectestModule.silent()).build();
     }
 
     @AfterEach

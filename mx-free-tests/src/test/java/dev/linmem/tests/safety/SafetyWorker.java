@@ -79,7 +79,7 @@ public final class SafetyWorker {
             if (mode.compiles()) {
                 options.put("engine.TraceCompilation", "true");
             }
-            return WasmEngine.create(k.allocator, new PrintStream(OutputStream.nullOutputStream()), options, trace);
+            return WasmEngine.builder().allocator(k.allocator).options(options).logOutput(trace).build();
         });
     }
 

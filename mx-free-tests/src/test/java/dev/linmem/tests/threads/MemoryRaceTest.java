@@ -13,8 +13,6 @@ import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmInstance;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +58,7 @@ class MemoryRaceTest {
     }
 
     private static WasmEngine engine(MemoryAllocator allocator, Map<String, String> options) {
-        return WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), options);
+        return WasmEngine.builder().allocator(allocator).options(options).build();
     }
 
     /** Runs {@code spin} in a loop on one thread until {@code stop}; returns the calls that completed. */

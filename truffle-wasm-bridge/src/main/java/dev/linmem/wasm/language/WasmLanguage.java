@@ -1,14 +1,21 @@
 package dev.linmem.wasm.language;
 
+import java.util.List;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
+
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.binary.ModuleDecoder;
-import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 
 /**
@@ -16,10 +23,22 @@ import dev.linmem.wasm.module.WasmModule;
  * one class path with GraalWasm (which owns {@code wasm}) and the benchmarks can run both.
  *
  * <p>Java embedders use {@code dev.linmem.wasm.WasmEngine}, which enters the polyglot context and
- * calls into this language's runtime directly. Polyglot hosts may also evaluate a binary source:
- * it is decoded and validated at parse time, and each evaluation instantiates it against the
- * context's registered instances ({@code spectest} is always there) and returns its exports.
- * Memories of such contexts come from dynamic heap storage.
+ * calls into this language's runtime directly. Polyglot hosts use the API of GraalWasm 25 (which
+ * follows the WebAssembly JS API), so that a host switches between {@code wasm} and
+ * {@value #ID} by the language id alone:
+ *
+ * <pre>{@code
+ * Value module = context.eval(Source.newBuilder("linmem-wasm", ByteSequence.create(bytes), "example").build());
+ * Value instance = module.newInstance(ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of(
+ *         "log", (ProxyExecutable) args -> { System.out.println(args[0].asInt()); return null; })))));
+ * Value exports = instance.getMember("exports");
+ * int sum = exports.invokeMember("add", 1, 2).asInt();
+ * }</pre>
+ *
+ * <p>A source is decoded and validated at parse time; {@code eval} returns a {@link ModuleObject},
+ * which instantiates any number of times. Memories of such contexts come from dynamic heap
+ * storage. The option {@code linmem-wasm.Builtins} provides built-in host modules
+ * ({@link BuiltinModules}).
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "linmem WebAssembly", version = "0.1", byteMimeTypes = WasmLanguage.MIME_TYPE,
                 defaultMimeType = WasmLanguage.MIME_TYPE)
@@ -29,17 +48,18 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
+    @Option(help = "Built-in host modules to provide, as [<linkingName>:]<builtin>,... Builtins: spectest.", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "[<linkingName>:]<builtin>,...") //
+    static final OptionKey<List<BuiltinModules.Request>> Builtins = new OptionKey<>(List.of(), new OptionType<>("builtins", BuiltinModules::parse));
+
     @Override
-    protected WasmContext createContext(Env env) {
-        WasmContext context = new WasmContext(this);
-        context.setAllocator(MemoryAllocator.dynamicHeap());
-        return context;
+    protected OptionDescriptors getOptionDescriptors() {
+        return new WasmLanguageOptionDescriptors();
     }
 
-    /** spectest is registered at once; its memories are made on first import, with whatever allocator is set by then. */
     @Override
-    protected void initializeContext(WasmContext context) {
-        context.register(SpectestModule.NAME, SpectestModule.create(context));
+    protected WasmContext createContext(Env env) {
+        return new WasmContext(this, BuiltinModules.create(env.getOptions().get(Builtins), env));
     }
 
     @Override
@@ -65,7 +85,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         }
         try {
             WasmModule module = ModuleDecoder.decode(source.getBytes().toByteArray());
-            return new InstantiateRootNode(this, module, source.getName()).getCallTarget();
+            return new ModuleRootNode(this, module, source.getName()).getCallTarget();
         } catch (WasmException e) {
             throw ModuleRejectedException.of(e);
         }

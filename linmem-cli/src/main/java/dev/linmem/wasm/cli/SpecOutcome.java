@@ -12,6 +12,7 @@ package dev.linmem.wasm.cli;
  */
 public record SpecOutcome(Status status, String message, String skipReason) {
 
+    /** How a command ended. */
     public enum Status { PASSED, FAILED, SKIPPED }
 
     /** The skip reason of commands on text-format modules. */

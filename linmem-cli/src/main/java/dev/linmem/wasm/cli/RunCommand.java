@@ -9,8 +9,6 @@ import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.ValType;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -125,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     private WasmEngine createEngine(RecordingAllocator allocator) throws UsageError {
         try {
             // spectest's print functions are for the spec suite; a program run prints its results only.
-            return WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), engineOptions);
+            return WasmEngine.builder().allocator(allocator).options(engineOptions).build();
         } catch (IllegalArgumentException e) {
             throw new UsageError("--engine-option: " + oneLine(e.getMessage()));
         }
