@@ -86,9 +86,12 @@ abstract class MemoryAccessNode extends Node {
     /**
      * The slow side of a failed check: a call, so the check stays a branch in compiled code.
      * Returns when the memory's size now admits the access (a shared memory grown by another
-     * thread); throws the trap otherwise.
+     * thread); throws the trap otherwise. The trap leaves compiled code as an exception, without
+     * deoptimizing: a guest that traps over and over (a fuzzer, a test suite, a program that
+     * catches traps in its host) would otherwise deoptimize on every trap until Graal gives up
+     * on the code as a deoptimization cycle.
      */
-    @TruffleBoundary
+    @TruffleBoundary(transferToInterpreterOnException = false)
     private void trapUnlessInBoundsNow(LinearMemory memory, long address) {
         if (!Bounds.inBounds(address, offset, width, memory.byteSize())) {
             throw MemoryTrap.outOfBounds(memory, address, offset, width, this);

@@ -142,7 +142,7 @@ class CompilationTest {
             assertThrows(dev.linmem.memory.MemoryTrap.class, () -> target.call(-8L), "a huge unsigned address");
             Object[] afterTraps = (Object[]) target.call((long) PAGE + 8);
             assertEquals(222L, afterTraps[1]);
-            assertEquals(true, afterTraps[0], "a trap deoptimizes without invalidating: the code stays installed");
+            assertEquals(true, afterTraps[0], "a trap leaves compiled code as an exception: the code stays installed");
             memory.grow(1);
             memory.writeLong(2 * PAGE + 8, 333);
             assertEquals(333L, ((Object[]) target.call((long) 2 * PAGE + 8))[1], "the live size, not a cached one");
