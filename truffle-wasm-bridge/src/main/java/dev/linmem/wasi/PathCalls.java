@@ -204,19 +204,20 @@ final class PathCalls {
     }
 
     /**
-     * path_symlink. The link's contents are the guest's string, unchecked but for one rule: an
-     * absolute target is NOTCAPABLE, because no guest could ever follow it (see PathResolver) and
-     * on the host it would point outside the preopen. A relative target that climbs out is stored
-     * as asked and, likewise, refused whenever the guest follows it.
+     * path_symlink. The link's contents are the guest's string, read as a path from where the link
+     * is: one that would lead out of the directory (an absolute path, or {@code ..} above it) is
+     * NOTCAPABLE, as in Node's uvwasi, so a guest cannot plant a link to the host's files for a
+     * host program to follow. A link moved elsewhere afterwards may point out all the same; the
+     * guest itself can never follow it (see PathResolver).
      */
     void symlink(LinearMemory memory, int targetPointer, int targetLength, int dirFd, int pathPointer, int pathLength) throws WasiError, IOException {
         String contents = GuestMemory.readPath(memory, targetPointer, targetLength);
         PathResolver.Resolved link = resolve(memory, dirFd, Abi.RIGHT_PATH_SYMLINK, pathPointer, pathLength, false);
-        if (contents.startsWith("/")) {
-            throw new WasiError(Errno.NOTCAPABLE);
-        }
         if (link.isRoot()) {
             throw new WasiError(Errno.EXIST);
+        }
+        if (!PathResolver.staysInside(link, contents)) {
+            throw new WasiError(Errno.NOTCAPABLE);
         }
         Files.createSymbolicLink(link.host(), Path.of(contents));
     }

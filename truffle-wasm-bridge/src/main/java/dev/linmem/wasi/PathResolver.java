@@ -39,9 +39,9 @@ final class PathResolver {
      * A resolved path: {@link #host} is the directory's path plus the resolved components;
      * {@link #name} is the last component (null when the path resolved to the directory itself);
      * {@link #directoryExpected} when the guest's path ended with a slash (or "/."): then the
-     * target must be a directory.
+     * target must be a directory; {@link #depth} is the number of components below the directory.
      */
-    record Resolved(Path host, String name, boolean directoryExpected) {
+    record Resolved(Path host, String name, boolean directoryExpected, int depth) {
         boolean isRoot() {
             return name == null;
         }
@@ -110,7 +110,30 @@ final class PathResolver {
             resolved.add(component);
         }
         String name = resolved.isEmpty() ? null : resolved.get(resolved.size() - 1);
-        return new Resolved(join(root, resolved), name, directoryExpected);
+        return new Resolved(join(root, resolved), name, directoryExpected, resolved.size());
+    }
+
+    /**
+     * Whether a link at {@code link} with the contents {@code target} points inside the directory,
+     * read as text: from the link's own directory ({@code link.depth() - 1} components below the
+     * root), {@code ..} must never climb above the root. Links met inside the target are not
+     * consulted; following them is checked when the link is followed.
+     */
+    static boolean staysInside(Resolved link, String target) {
+        if (target.startsWith("/")) {
+            return false;
+        }
+        int depth = link.depth() - 1;
+        for (String component : target.split("/")) {
+            if (component.equals("..")) {
+                if (--depth < 0) {
+                    return false;
+                }
+            } else if (!component.isEmpty() && !component.equals(".")) {
+                depth++;
+            }
+        }
+        return true;
     }
 
     /**

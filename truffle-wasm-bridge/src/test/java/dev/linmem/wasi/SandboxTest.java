@@ -121,19 +121,31 @@ class SandboxTest {
     }
 
     @Test
-    void linksTheGuestCreatesCannotLeadOutEither() {
-        assertEquals(Errno.SUCCESS, sandbox.symlink("../outside", "escape"), "storing any relative text is allowed");
-        assertEquals(Errno.NOTCAPABLE, sandbox.openForReading("escape/secret.txt"));
-        assertEquals(Errno.NOTCAPABLE, sandbox.stat("escape", true));
-        assertEquals(Errno.SUCCESS, sandbox.symlink("sub/../../outside/secret.txt", "sub-escape"));
-        assertEquals(Errno.NOTCAPABLE, sandbox.openForReading("sub-escape"));
-        assertEquals(Errno.NOTCAPABLE, sandbox.symlink(secret.toString(), "absolute"), "an absolute target could never be followed");
-        assertFalse(Files.exists(box.resolve("absolute"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        assertEquals(Errno.NOTCAPABLE, sandbox.symlink("inside.txt", "../outside/planted"), "nor can a link be put outside");
+    void theGuestCannotCreateALinkThatLeadsOut() {
+        assertEquals(Errno.NOTCAPABLE, sandbox.symlink("../outside", "escape"));
+        assertEquals(Errno.NOTCAPABLE, sandbox.symlink("sub/../../outside/secret.txt", "sub-escape"));
+        assertEquals(Errno.NOTCAPABLE, sandbox.symlink("../../outside", "sub/escape"));
+        assertEquals(Errno.NOTCAPABLE, sandbox.symlink(secret.toString(), "absolute"));
+        assertEquals(Errno.NOTCAPABLE, sandbox.symlink("inside.txt", "../outside/planted"), "nor put a link outside");
+        for (String name : new String[] {"escape", "sub-escape", "sub/escape", "absolute"}) {
+            assertFalse(Files.exists(box.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS), name);
+        }
         assertFalse(Files.exists(root.resolve("outside/planted"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        // A link the guest made inside works.
+        // Links that stay inside, also by climbing from a subdirectory, are made and followed.
         assertEquals(Errno.SUCCESS, sandbox.symlink("sub/deep.txt", "ok"));
         assertEquals(Errno.SUCCESS, sandbox.openForReading("ok"));
+        assertEquals(Errno.SUCCESS, sandbox.symlink("../inside.txt", "sub/up"));
+        assertEquals(Errno.SUCCESS, sandbox.openForReading("sub/up"));
+        assertEquals("inside", sandbox.read(sandbox.lastFd, 100));
+    }
+
+    @Test
+    void aGuestsLinkMovedSoThatItLeadsOutCannotBeFollowed() throws Exception {
+        Files.writeString(root.resolve("decoy.txt"), "outside the box");
+        assertEquals(Errno.SUCCESS, sandbox.symlink("../decoy.txt", "sub/up"), "inside: sub/../decoy.txt is box/decoy.txt");
+        assertEquals(Errno.SUCCESS, sandbox.rename("sub/up", "moved"), "now box/moved -> ../decoy.txt, outside");
+        assertEquals(Errno.NOTCAPABLE, sandbox.openForReading("moved"));
+        assertEquals(Errno.NOTCAPABLE, sandbox.stat("moved", true));
     }
 
     @Test
