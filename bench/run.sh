@@ -73,7 +73,7 @@ else
   # for 8, so the same time buys bars that can tell engines apart. The single-shot grow
   # benchmarks keep their own iteration counts (the recovery one needs its 14 grows).
   # One JMH run (and JSON file) per class, so that a run cut short keeps what it finished.
-  for item in access.AccessBenchmark kernels.KernelBenchmark bulk.BulkBenchmark pool.PoolBenchmark; do
+  for item in access.AccessBenchmark kernels.KernelBenchmark bulk.BulkBenchmark pool.PoolBenchmark hostcall.HostCallBenchmark; do
     run_jmh "jmh-${item%%.*}" -i 8 -r 500ms "dev.linmem.bench.$item"
   done
   run_jmh jmh-grow 'GrowBenchmark|GrowRecoveryBenchmark'

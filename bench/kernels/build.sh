@@ -8,5 +8,7 @@ clang --target=wasm32 -O2 -nostdlib -mbulk-memory -Wl,--no-entry \
   -Wl,--initial-memory=16777216 -Wl,--max-memory=16777216 -Wl,-z,stack-size=65536 \
   -o kernels.wasm kernels.c
 wat2wasm -o grow.wasm grow.wat
+wat2wasm -o hostcall.wasm hostcall.wat
+wat2wasm -o hostcall-callee.wasm hostcall-callee.wat
 node expected.js > expected.properties
-echo "built kernels.wasm, grow.wasm, expected.properties"
+echo "built kernels.wasm, grow.wasm, hostcall.wasm, hostcall-callee.wasm, expected.properties"

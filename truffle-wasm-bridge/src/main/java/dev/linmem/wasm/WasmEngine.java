@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -13,16 +14,20 @@ import org.graalvm.polyglot.Context;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
-import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
+import dev.linmem.wasm.host.HostModule;
+import dev.linmem.wasm.link.HostModuleImports;
+import dev.linmem.wasm.link.ImportSource;
 import dev.linmem.wasm.link.Instantiator;
+import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.HostFunctionException;
 import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
@@ -39,9 +44,14 @@ public final class WasmEngine implements AutoCloseable {
     private final Context context;
     private final Map<WasmModule, String> moduleNames = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicInteger anonymousInstances = new AtomicInteger();
+    /** Instances made importable by {@link #register}, by module name. */
+    private final Map<String, ModuleInstance> registered = new ConcurrentHashMap<>();
+    /** Host modules every instantiation may import from, by module name. */
+    private final Map<String, HostModule> hostModules;
 
-    private WasmEngine(Context context) {
+    private WasmEngine(Context context, Map<String, HostModule> hostModules) {
         this.context = context;
+        this.hostModules = hostModules;
     }
 
     /** An engine whose modules allocate their memories with {@code allocator}; spectest prints go nowhere. */
@@ -69,13 +79,9 @@ public final class WasmEngine implements AutoCloseable {
         }
         Context context = builder.build();
         context.initialize(WasmLanguage.ID);
-        WasmEngine engine = new WasmEngine(context);
+        WasmEngine engine = new WasmEngine(context, Map.of(SpectestModule.NAME, SpectestModule.printingTo(spectestOutput)));
         engine.inContext(() -> {
-            // spectest is already registered (the language does it); its prints read the stream
-            // and its memories the allocator when used, so setting both here is enough.
-            WasmContext wasm = WasmContext.get(null);
-            wasm.setAllocator(allocator);
-            wasm.setSpectestOutput(spectestOutput);
+            WasmContext.get(null).setAllocator(allocator);
             return null;
         });
         return engine;
@@ -94,49 +100,42 @@ public final class WasmEngine implements AutoCloseable {
     }
 
     /**
-     * Instantiates {@code module}: links its imports against the registered instances and runs its
-     * segment initializers and start function. Throws WasmException of kind UNLINKABLE, TRAP or
-     * EXHAUSTION.
+     * Instantiates {@code module} with its imports from the engine's registered instances and host
+     * modules, and runs its segment initializers and start function. Throws WasmException of kind
+     * UNLINKABLE, TRAP or EXHAUSTION.
      */
     public WasmInstance instantiate(WasmModule module) {
+        return instantiate(module, new Imports());
+    }
+
+    /**
+     * Instantiates {@code module} with its imports from {@code imports} first, then from the
+     * engine's registered instances and host modules; runs its segment initializers and start
+     * function. Throws WasmException of kind UNLINKABLE (an import is missing or has another type:
+     * the message names it), TRAP or EXHAUSTION; an exception a host function throws from the start
+     * function comes through unchanged.
+     */
+    public WasmInstance instantiate(WasmModule module, Imports imports) {
+        Objects.requireNonNull(imports, "imports");
         String name = moduleNames.getOrDefault(module, "module" + anonymousInstances.getAndIncrement());
-        ModuleInstance instance = guest(() -> Instantiator.instantiate(WasmContext.get(null), module, name));
+        ModuleInstance instance = guest(() -> {
+            WasmContext wasm = WasmContext.get(null);
+            ImportSource engineImports = (moduleName, field) -> {
+                ModuleInstance exporter = registered.get(moduleName);
+                return exporter == null ? null : exporter.export(field);
+            };
+            ImportSource source = imports.source(this, wasm).orElse(engineImports).orElse(new HostModuleImports(hostModules, wasm));
+            return Instantiator.instantiate(wasm, module, name, source);
+        });
         return new WasmInstance(this, instance);
     }
 
-    /** Makes {@code instance}'s exports importable under the module name {@code name}. */
+    /** Makes {@code instance}'s exports importable under the module name {@code name} by every later instantiation. */
     public void register(String name, WasmInstance instance) {
         if (instance.engine() != this) {
             throw new IllegalArgumentException("instance belongs to another engine");
         }
-        inContext(() -> {
-            WasmContext.get(null).register(name, instance.runtimeInstance());
-            return null;
-        });
-    }
-
-    /**
-     * Makes a memory the host created (with the library's API, pooled or not) importable as
-     * {@code moduleName.name}. The host keeps owning it: closing the engine does not close it.
-     * {@code moduleName} must not name a registered wasm instance; host memories under one module
-     * name (spectest included) are collected into one host module.
-     */
-    public void registerMemory(String moduleName, String name, LinearMemory memory) {
-        Objects.requireNonNull(memory, "memory");
-        inContext(() -> {
-            WasmContext wasm = WasmContext.get(null);
-            synchronized (wasm) {
-                ModuleInstance host = wasm.registered(moduleName);
-                if (host == null) {
-                    host = ModuleInstance.host(moduleName);
-                    wasm.register(moduleName, host);
-                } else if (host.module() != null) {
-                    throw new IllegalArgumentException(moduleName + " is a registered wasm instance; host memories need a module name of their own");
-                }
-                host.exports().put(name, memory);
-            }
-            return null;
-        });
+        registered.put(name, instance.runtimeInstance());
     }
 
     /** Calls a function with internal values; used by {@link WasmInstance#invoke}. */
@@ -144,11 +143,16 @@ public final class WasmEngine implements AutoCloseable {
         return guest(() -> function.callTarget().call(internalArgs));
     }
 
-    /** Runs guest code in the context and maps its failures onto WasmException. */
+    /**
+     * Runs guest code in the context and maps its failures onto WasmException; what a host function
+     * threw comes through unchanged.
+     */
     private <T> T guest(Supplier<T> action) {
         return inContext(() -> {
             try {
                 return action.get();
+            } catch (HostFunctionException thrown) {
+                throw thrown.thrown();
             } catch (AbstractTruffleException trap) {
                 throw Failures.fromTrap(trap);
             } catch (StackOverflowError overflow) {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.linmem.memory.LinearMemory;
+import dev.linmem.wasm.host.WasmGlobal;
+import dev.linmem.wasm.host.WasmTable;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.ValType;
@@ -76,6 +78,22 @@ public final class WasmInstance {
             throw new IllegalArgumentException("no exported global " + export);
         }
         return Values.toApi(global.type().valueType(), global.value());
+    }
+
+    /** The exported global {@code export} itself, to read and set, or to import into another instance. */
+    public WasmGlobal exportedGlobal(String export) {
+        if (!(instance.export(export) instanceof GlobalInstance global)) {
+            throw new IllegalArgumentException("no exported global " + export);
+        }
+        return WasmGlobal.of(global);
+    }
+
+    /** The exported table {@code export}. */
+    public WasmTable table(String export) {
+        if (!(instance.export(export) instanceof TableInstance table)) {
+            throw new IllegalArgumentException("no exported table " + export);
+        }
+        return WasmTable.of(table);
     }
 
     /** The exported memory {@code export}. */

@@ -24,8 +24,8 @@ class EngineLifecycleTest {
         try (MemoryPool pool = MemoryPool.offHeap(1, 4 * 65536)) {
             LinearMemory hostMemory = pool.allocate(dev.linmem.memory.MemoryType.builder().minimumPages(1).maximumPages(4).build());
             try (WasmEngine engine = WasmEngine.create(dev.linmem.memory.MemoryAllocator.dynamicHeap())) {
-                engine.registerMemory("env", "memory", hostMemory);
-                WasmInstance m = TestModules.instantiate(engine, "host-memory");
+                WasmModule module = engine.decode(TestModules.bytes("host-memory"), "host-memory");
+                WasmInstance m = engine.instantiate(module, new Imports().memory("env", "memory", hostMemory));
                 hostMemory.writeInt(8, 1234);
                 assertEquals(1234, one(m, "peek", 8));
                 m.invoke("poke", 16, 99);

@@ -46,7 +46,7 @@ public final class Report {
                             "warmed up once; each benchmark still built its own Truffle roots, contexts and engines.");
         }
         machine(md, out);
-        for (Section section : List.of(new AccessSection(), new KernelSection(), new GrowSection(), new RecoverySection(), new PoolSection(), new BulkSection())) {
+        for (Section section : List.of(new AccessSection(), new KernelSection(), new GrowSection(), new RecoverySection(), new PoolSection(), new BulkSection(), new HostCallSection())) {
             section.write(results, out, md, targets);
         }
         Diagnostics.write(out, md);

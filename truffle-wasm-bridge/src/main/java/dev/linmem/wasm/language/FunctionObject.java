@@ -13,6 +13,7 @@ import com.oracle.truffle.api.nodes.IndirectCallNode;
 
 import dev.linmem.wasm.module.ValType;
 import dev.linmem.wasm.runtime.FunctionInstance;
+import dev.linmem.wasm.runtime.HostFunctionException;
 
 /**
  * An exported function for other languages: numbers in, numbers out (i32 as int, i64 as long,
@@ -43,7 +44,13 @@ final class FunctionObject implements TruffleObject {
         for (int i = 0; i < params.length; i++) {
             internal[i] = toInternal(params[i], arguments[i], arguments);
         }
-        return toGuestResult(call.call(function.callTarget(), internal));
+        Object result;
+        try {
+            result = call.call(function.callTarget(), internal);
+        } catch (HostFunctionException thrown) {
+            throw thrown.thrown();
+        }
+        return toGuestResult(result);
     }
 
     @TruffleBoundary

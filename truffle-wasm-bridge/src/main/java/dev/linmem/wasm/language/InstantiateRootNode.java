@@ -1,17 +1,20 @@
 package dev.linmem.wasm.language;
 
+import java.util.Map;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
 import dev.linmem.wasm.WasmException;
+import dev.linmem.wasm.link.HostModuleImports;
 import dev.linmem.wasm.link.Instantiator;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
  * What {@code Context.eval("linmem-wasm", binary)} runs: instantiates the (already validated)
- * module against the instances registered in the context and returns its exports as an interop
+ * module against the spectest host module and returns its exports as an interop
  * object. Each evaluation makes a new instance, like calling the module's constructor.
  */
 final class InstantiateRootNode extends RootNode {
@@ -32,7 +35,9 @@ final class InstantiateRootNode extends RootNode {
     @TruffleBoundary
     private Object instantiate() {
         try {
-            ModuleInstance instance = Instantiator.instantiate(WasmContext.get(this), module, name);
+            WasmContext context = WasmContext.get(this);
+            HostModuleImports spectest = new HostModuleImports(Map.of(context.spectest().name(), context.spectest()), context);
+            ModuleInstance instance = Instantiator.instantiate(context, module, name, spectest);
             return new ExportsObject(instance);
         } catch (WasmException e) {
             throw ModuleRejectedException.of(e);

@@ -1,12 +1,8 @@
 package dev.linmem.wasm.language;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
@@ -14,24 +10,24 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.memory.MemoryType;
+import dev.linmem.wasm.link.LinkContext;
+import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.runtime.FunctionTypes;
-import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
- * Per polyglot context state: the registry of importable instances (module name to instance), the
- * canonical function type ids, the allocator that creates module-defined memories, and where the
- * {@code spectest} print functions write.
+ * Per polyglot context state: the canonical function type ids, the allocator that creates the
+ * memories modules define, and every memory it made (closed with the context).
  */
-public final class WasmContext {
+public final class WasmContext implements LinkContext {
     private static final ContextReference<WasmContext> REFERENCE = ContextReference.create(WasmLanguage.class);
 
     private final WasmLanguage language;
     private final FunctionTypes functionTypes = new FunctionTypes();
-    private final Map<String, ModuleInstance> registered = new ConcurrentHashMap<>();
-    private MemoryAllocator allocator;
-    /** Every memory this context's allocator made (module-defined and spectest's): closed with the engine. */
+    private volatile MemoryAllocator allocator = MemoryAllocator.dynamicHeap();
+    /** Every memory this context's allocator made (module-defined and host modules'): closed with the engine. */
     private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
-    private PrintStream spectestOutput = new PrintStream(OutputStream.nullOutputStream());
+    /** The spectest module polyglot evaluations link against. */
+    private final SpectestModule spectest = SpectestModule.silent();
 
     WasmContext(WasmLanguage language) {
         this.language = language;
@@ -42,10 +38,12 @@ public final class WasmContext {
         return REFERENCE.get(node);
     }
 
+    @Override
     public WasmLanguage language() {
         return language;
     }
 
+    @Override
     public FunctionTypes functionTypes() {
         return functionTypes;
     }
@@ -58,12 +56,17 @@ public final class WasmContext {
         this.allocator = allocator;
     }
 
+    SpectestModule spectest() {
+        return spectest;
+    }
+
     /**
      * Allocates a memory through the embedder's allocator and remembers it, so that
      * {@link #closeMemories} frees it. Memories the host closed meanwhile are forgotten here: an
      * engine that instantiates module after module must not keep every closed memory (and a heap
      * memory's whole array) reachable until the engine closes.
      */
+    @Override
     public LinearMemory allocateMemory(MemoryType type) {
         LinearMemory memory = allocator.allocate(type);
         synchronized (ownedMemories) {
@@ -84,23 +87,5 @@ public final class WasmContext {
             }
             ownedMemories.clear();
         }
-    }
-
-    public PrintStream spectestOutput() {
-        return spectestOutput;
-    }
-
-    public void setSpectestOutput(PrintStream out) {
-        this.spectestOutput = out;
-    }
-
-    /** Makes {@code instance} importable under {@code moduleName}, replacing any earlier one. */
-    public void register(String moduleName, ModuleInstance instance) {
-        registered.put(moduleName, instance);
-    }
-
-    /** The instance registered under {@code moduleName}, or null. */
-    public ModuleInstance registered(String moduleName) {
-        return registered.get(moduleName);
     }
 }

@@ -5,10 +5,8 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.binary.ModuleDecoder;
-import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 
 /**
@@ -31,15 +29,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected WasmContext createContext(Env env) {
-        WasmContext context = new WasmContext(this);
-        context.setAllocator(MemoryAllocator.dynamicHeap());
-        return context;
-    }
-
-    /** spectest is registered at once; its memories are made on first import, with whatever allocator is set by then. */
-    @Override
-    protected void initializeContext(WasmContext context) {
-        context.register(SpectestModule.NAME, SpectestModule.create(context));
+        return new WasmContext(this);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.linmem.memory.MemoryAllocationException;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.WasmException;
-import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.module.DataSegment;
 import dev.linmem.wasm.module.ElementSegment;
 import dev.linmem.wasm.module.Export;
@@ -41,10 +40,13 @@ public final class Instantiator {
     private Instantiator() {
     }
 
-    /** Must run with the polyglot context entered. Throws WasmException (UNLINKABLE) or a trap. */
-    public static ModuleInstance instantiate(WasmContext context, WasmModule module, String name) {
+    /**
+     * Instantiates {@code module} as {@code name} with its imports from {@code imports}. Must run with
+     * the polyglot context entered. Throws WasmException (UNLINKABLE) or a trap.
+     */
+    public static ModuleInstance instantiate(LinkContext context, WasmModule module, String name, ImportSource imports) {
         ModuleInstance instance = ModuleInstance.of(module, name);
-        ImportResolver.resolve(context, instance);
+        ImportResolver.resolve(context, instance, imports);
         WasmRootNode[] roots = createFunctions(context, instance, name);
         createGlobals(instance);
         createTables(instance);
@@ -61,7 +63,7 @@ public final class Instantiator {
     }
 
     /** Function instances first (they refer to each other), bodies second (call sites bind callees). */
-    private static WasmRootNode[] createFunctions(WasmContext context, ModuleInstance instance, String name) {
+    private static WasmRootNode[] createFunctions(LinkContext context, ModuleInstance instance, String name) {
         WasmModule module = instance.module();
         List<WasmFunction> defined = module.functions();
         int first = module.importedFunctionCount();
@@ -94,7 +96,7 @@ public final class Instantiator {
     }
 
     /** Builds the bodies once tables and memories exist too: call sites bind tables and callees. */
-    private static void finishFunctions(WasmContext context, ModuleInstance instance, WasmRootNode[] roots) {
+    private static void finishFunctions(LinkContext context, ModuleInstance instance, WasmRootNode[] roots) {
         List<WasmFunction> defined = instance.module().functions();
         for (int i = 0; i < roots.length; i++) {
             roots[i].setBody(FunctionNodeFactory.create(instance, defined.get(i), context.functionTypes()));
@@ -123,7 +125,7 @@ public final class Instantiator {
         }
     }
 
-    private static void createMemories(WasmContext context, ModuleInstance instance) {
+    private static void createMemories(LinkContext context, ModuleInstance instance) {
         WasmModule module = instance.module();
         int first = module.importedMemoryCount();
         List<MemoryLimits> memories = module.memories();
@@ -132,7 +134,7 @@ public final class Instantiator {
         }
     }
 
-    private static LinearMemory allocate(WasmContext context, MemoryLimits limits) {
+    private static LinearMemory allocate(LinkContext context, MemoryLimits limits) {
         MemoryType.Builder builder = MemoryType.builder().minimumPages(limits.minimumPages()).index64(limits.is64()).shared(limits.shared())
                         .pageSizeBytes(limits.pageSizeBytes());
         if (limits.maximumPages().isPresent()) {

@@ -31,13 +31,23 @@ public final class HostFunctionRootNode extends RootNode {
         return callHost(frame.getArguments());
     }
 
-    @TruffleBoundary
+    /**
+     * Exceptions thrown by host code (a deliberate trap, an embedder's own exception) pass through
+     * compiled callers without deoptimizing them: the default boundary would go back to the
+     * interpreter on every such throw.
+     */
+    @TruffleBoundary(transferToInterpreterOnException = false)
     private Object callHost(Object[] arguments) {
         return code.call(arguments);
     }
 
     @Override
     public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
         return name;
     }
 }

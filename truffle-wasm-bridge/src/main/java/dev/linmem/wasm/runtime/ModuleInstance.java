@@ -46,12 +46,7 @@ public final class ModuleInstance {
                         module.allGlobals().size(), module.data().size(), module.elements().size());
     }
 
-    /** A host instance (such as {@code spectest}): no module, only exports. */
-    public static ModuleInstance host(String name) {
-        return new ModuleInstance(null, name, 0, 0, 0, 0, 0, 0);
-    }
-
-    /** The module this instance was made from; null for host instances. */
+    /** The module this instance was made from. */
     public WasmModule module() {
         return module;
     }
@@ -109,27 +104,16 @@ public final class ModuleInstance {
     }
 
     /**
-     * Exports by name: a {@link FunctionInstance}, {@link TableInstance}, {@link LinearMemory} or
-     * {@link GlobalInstance}, or a {@link LazyExport} not made yet (read them through {@link #export}).
+     * Exports by name, in declaration order: a {@link FunctionInstance}, {@link TableInstance},
+     * {@link LinearMemory} or {@link GlobalInstance}. Filled by instantiation, read-only afterwards.
      */
     public Map<String, Object> exports() {
         return exports;
     }
 
-    /** An export a host module makes only when first used (spectest's memories would otherwise take pool slots). */
-    @FunctionalInterface
-    public interface LazyExport {
-        Object create();
-    }
-
-    /** The export named {@code name}, made now if it is lazy (once, even when threads race); null when there is none. */
-    public synchronized Object export(String name) {
-        Object external = exports.get(name);
-        if (external instanceof LazyExport lazy) {
-            external = lazy.create();
-            exports.put(name, external);
-        }
-        return external;
+    /** The export named {@code name}, or null when there is none. */
+    public Object export(String name) {
+        return exports.get(name);
     }
 
     @Override
