@@ -2,6 +2,7 @@
 # Builds the committed example and test modules from their sources (Debian: apt-get install clang lld wabt).
 #   examples/hashsort.wasm                   from examples/hashsort.c (clang + wasm-ld, no libc)
 #   truffle-wasm-bridge/src/test/resources/dev/linmem/wasm/cli/*.wasm   from the .wat beside them (wat2wasm)
+#   truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/echo.wasm    likewise
 # When node is on the PATH, prints hashsort's checksum from V8 as an outside reference.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,6 +23,10 @@ wat2wasm "$cli/calc.wat" -o "$cli/calc.wasm"
 wat2wasm --no-check "$cli/invalid.wat" -o "$cli/invalid.wasm" # invalid on purpose: skip wat2wasm's validator
 wat2wasm --enable-threads "$cli/shared.wat" -o "$cli/shared.wasm"
 echo "built the CLI test modules in ${cli#"$root"/}"
+
+wasi="$root/truffle-wasm-bridge/src/test/resources/dev/linmem/wasi"
+wat2wasm "$wasi/echo.wat" -o "$wasi/echo.wasm"
+echo "built the WASI binding's test module in ${wasi#"$root"/}"
 
 if command -v node >/dev/null; then
   node -e '

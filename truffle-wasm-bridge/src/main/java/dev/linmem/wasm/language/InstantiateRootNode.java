@@ -1,7 +1,5 @@
 package dev.linmem.wasm.language;
 
-import java.util.Map;
-
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
@@ -14,7 +12,8 @@ import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
  * What {@code Context.eval("linmem-wasm", binary)} runs: instantiates the (already validated)
- * module against the spectest host module and returns its exports as an interop
+ * module against the built-in host modules (spectest; WASI when the context's options ask for
+ * it) and returns its exports as an interop
  * object. Each evaluation makes a new instance, like calling the module's constructor.
  */
 final class InstantiateRootNode extends RootNode {
@@ -36,8 +35,8 @@ final class InstantiateRootNode extends RootNode {
     private Object instantiate() {
         try {
             WasmContext context = WasmContext.get(this);
-            HostModuleImports spectest = new HostModuleImports(Map.of(context.spectest().name(), context.spectest()), context);
-            ModuleInstance instance = Instantiator.instantiate(context, module, name, spectest);
+            HostModuleImports builtins = new HostModuleImports(context.builtins(), context);
+            ModuleInstance instance = Instantiator.instantiate(context, module, name, builtins);
             return new ExportsObject(instance);
         } catch (WasmException e) {
             throw ModuleRejectedException.of(e);

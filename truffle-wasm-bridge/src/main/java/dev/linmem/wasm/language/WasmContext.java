@@ -3,6 +3,7 @@ package dev.linmem.wasm.language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
@@ -10,6 +11,8 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.memory.MemoryType;
+import dev.linmem.wasi.WasiModule;
+import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.link.LinkContext;
 import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.runtime.FunctionTypes;
@@ -29,8 +32,28 @@ public final class WasmContext implements LinkContext {
     /** The spectest module polyglot evaluations link against. */
     private final SpectestModule spectest = SpectestModule.silent();
 
-    WasmContext(WasmLanguage language) {
+    /** WASI preview 1 when the context's linmem-wasm.Builtins asks for it, else null. */
+    private final WasiModule wasi;
+
+    WasmContext(WasmLanguage language, WasiModule wasi) {
         this.language = language;
+        this.wasi = wasi;
+    }
+
+    /** The host modules polyglot evaluations link against: spectest, and WASI when the options ask for it. */
+    Map<String, HostModule> builtins() {
+        return wasi == null ? Map.of(spectest.name(), spectest) : Map.of(spectest.name(), spectest, wasi.name(), wasi);
+    }
+
+    /** Closes the files WASI programs of this context left open. */
+    void closeWasi() {
+        if (wasi != null) {
+            try {
+                wasi.close();
+            } catch (java.io.IOException e) {
+                // The context is going away; a file that fails to close has nothing left to lose.
+            }
+        }
     }
 
     /** The context of the current thread's entered polyglot context. */

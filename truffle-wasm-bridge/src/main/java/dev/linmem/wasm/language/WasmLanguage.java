@@ -1,6 +1,12 @@
 package dev.linmem.wasm.language;
 
 import com.oracle.truffle.api.CallTarget;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
@@ -27,14 +33,29 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
+    @Option(help = "Built-in host modules that modules evaluated in the context may import, comma-separated: "
+                    + "wasi_snapshot_preview1 (WASI preview 1, with the context's arguments, environment and streams).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "wasi_snapshot_preview1") //
+    static final OptionKey<String> Builtins = new OptionKey<>("", dev.linmem.wasm.language.Builtins.TYPE);
+
+    @Option(help = "Directories a WASI program may use, comma-separated, each [<guestDir>::]<hostDir> (needs allowIO).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[<guestDir>::]<hostDir>,...") //
+    static final OptionKey<String> WasiMapDirs = new OptionKey<>("");
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new WasmLanguageOptionDescriptors();
+    }
+
     @Override
     protected WasmContext createContext(Env env) {
-        return new WasmContext(this);
+        return new WasmContext(this, dev.linmem.wasm.language.Builtins.wasi(env));
     }
 
     @Override
     protected void finalizeContext(WasmContext context) {
         context.closeMemories();
+        context.closeWasi();
     }
 
     /**
