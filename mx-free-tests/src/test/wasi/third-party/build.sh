@@ -8,8 +8,8 @@
 # Prints the folder holding the .wasm files. Nothing is rebuilt while the cache matches this
 # script and its shims (a stamp holds their checksum); delete the cache to start over.
 #
-# The sources come from `apt-get source --download-only` with a deb-src entry of the running
-# Debian release in a private apt configuration under the cache (the system's apt setup is not
+# The sources come from `apt-get source --download-only` with a deb-src entry for Debian 12
+# (bookworm) in a private apt configuration under the cache (the system's apt setup is not
 # touched); the upstream tarball is unpacked and built with Debian's clang --target=wasm32-wasi,
 # lld, wasi-libc and libclang-rt-dev-wasm32. SQLite's amalgamation is generated on the host,
 # which needs a C compiler, make and tclsh. Debian packages: clang lld wasi-libc
@@ -36,20 +36,23 @@ fi
 log="$cache/build.log"
 mkdir -p "$cache"
 : >"$log"
+trap 'echo "build.sh: the build failed; the end of $log:" >&2; tail -n 40 "$log" >&2' ERR
 echo "build.sh: building lua5.4, zlib and sqlite3 from Debian sources for wasm32-wasi (log: $log)" >&2
 
 # ---- sources: apt-get source with a private deb-src entry ----
 apt_dir="$cache/apt"
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$cache/sources"
-codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $codename main" \
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
+# Debian 12's sources whatever the host runs: the shims and the tests' expectations are made for
+# these versions (lua 5.4.4, zlib 1.2.13, SQLite 3.40.1), and sources download on any release.
+echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" \
   >"$apt_dir/sources.list"
 apt=(apt-get -q -o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
   -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache" -o Debug::NoLocking=1
   -o APT::Sandbox::User=root)
-if ! ls "$apt_dir"/lists/*Sources* >/dev/null 2>&1; then
-  "${apt[@]}" update >>"$log" 2>&1
-fi
+# A fresh index and fresh downloads on every build: the mirror keeps only current versions.
+"${apt[@]}" update >>"$log" 2>&1
+rm -rf "$cache/sources"
+mkdir -p "$cache/sources"
 (cd "$cache/sources" && "${apt[@]}" source --download-only lua5.4 zlib sqlite3 >>"$log" 2>&1)
 
 # The upstream tarball of a source package, unpacked afresh under $cache/build; prints its folder.
