@@ -118,6 +118,7 @@ public final class MemoryType {
         return shared ? s.append(" shared").toString() : s.toString();
     }
 
+    /** Builds a {@link MemoryType}: minimum, maximum, page size, index type and sharing; {@link #build} validates. */
     public static final class Builder {
         private long minimumPages;
         private long maximumPages = -1;

@@ -20,7 +20,7 @@ import dev.linmem.wasm.module.ValType;
  *
  * <pre>{@code
  * WasiConfig config = WasiConfig.builder().args("prog.wasm").inheritStdio().preopen(Path.of("."), ".").build();
- * try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap()); WasiModule wasi = new WasiModule(config)) {
+ * try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(config)) {
  *     WasmInstance instance = engine.instantiate(engine.decode(bytes, "prog"), new Imports().hostModule(wasi));
  *     try {
  *         instance.invoke("_start");            // returns: exit status 0

@@ -1,8 +1,8 @@
 package dev.linmem.wasm;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
@@ -17,13 +17,13 @@ import com.oracle.truffle.api.exception.AbstractTruffleException;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
+import dev.linmem.wasm.host.HostModule;
+import dev.linmem.wasm.host.SpectestModule;
 import dev.linmem.wasm.language.WasmContext;
 import dev.linmem.wasm.language.WasmLanguage;
-import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.link.HostModuleImports;
 import dev.linmem.wasm.link.ImportSource;
 import dev.linmem.wasm.link.Instantiator;
-import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
@@ -32,9 +32,27 @@ import dev.linmem.wasm.runtime.ModuleInstance;
 
 /**
  * The embedding API's entry point: one polyglot context running the {@value WasmLanguage#ID}
- * language. Every operation enters that context on the calling thread and calls the language's
- * runtime directly (no interop round trip), so guest code runs under the optimizing Truffle
- * runtime with per-instance call targets.
+ * language, with the memory allocator, host modules and polyglot options an embedder chose.
+ *
+ * <pre>{@code
+ * try (WasmEngine engine = WasmEngine.builder()
+ *         .allocator(MemoryAllocator.staticNative())               // how module-defined memories are made
+ *         .option("engine.CompilationFailureAction", "Throw")      // any polyglot option
+ *         .build()) {
+ *     WasmModule module = engine.decode(Files.readAllBytes(Path.of("app.wasm")), "app");
+ *     WasmInstance app = engine.instantiate(module, new Imports().function("env", "log", log));
+ *     Object[] results = app.invoke("main", 1, 2);
+ * }
+ * }</pre>
+ *
+ * <p>Every operation enters the context on the calling thread and calls the language's runtime
+ * directly (no interop round trip), so guest code runs under the optimizing Truffle runtime with
+ * per-instance call targets.
+ *
+ * <p>Imports of an instantiation come from the {@link Imports} given to
+ * {@link #instantiate(WasmModule, Imports)}, then from instances {@link #register registered} with
+ * the engine, then from the engine's host modules ({@link Builder#hostModule}: {@code spectest} for
+ * spec tests, WASI, or an embedder's own).
  *
  * <p>Threads: any number of threads may invoke functions at once (wasm threads share memories and
  * synchronize through atomics, wait and notify); decode, instantiate and register are safe to call
@@ -54,37 +72,86 @@ public final class WasmEngine implements AutoCloseable {
         this.hostModules = hostModules;
     }
 
-    /** An engine whose modules allocate their memories with {@code allocator}; spectest prints go nowhere. */
-    public static WasmEngine create(MemoryAllocator allocator) {
-        return create(allocator, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+    /** An engine with the defaults: dynamic heap memories, no host modules, the polyglot defaults. */
+    public static WasmEngine create() {
+        return builder().build();
+    }
+
+    /** A builder for an engine with other settings. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * An engine with the spectest print functions writing to {@code spectestOutput} and extra
-     * polyglot options (for example {@code engine.CompileImmediately=true} in tests).
+     * Settings of a {@link WasmEngine}; each method returns this builder, {@link #build} makes the
+     * engine (a builder may build several).
      */
-    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options) {
-        return create(allocator, spectestOutput, options, null);
-    }
+    public static final class Builder {
+        private MemoryAllocator allocator = MemoryAllocator.dynamicHeap();
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private OutputStream logOutput;
+        private final Map<String, HostModule> hostModules = new LinkedHashMap<>();
 
-    /**
-     * As {@link #create(MemoryAllocator, PrintStream, Map)}, with the polyglot engine's log (for
-     * example {@code engine.TraceCompilation}) written to {@code logOutput} instead of stderr.
-     */
-    public static WasmEngine create(MemoryAllocator allocator, PrintStream spectestOutput, Map<String, String> options, OutputStream logOutput) {
-        Objects.requireNonNull(allocator, "allocator");
-        Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
-        if (logOutput != null) {
-            builder.logHandler(logOutput);
+        private Builder() {
         }
-        Context context = builder.build();
-        context.initialize(WasmLanguage.ID);
-        WasmEngine engine = new WasmEngine(context, Map.of(SpectestModule.NAME, SpectestModule.printingTo(spectestOutput)));
-        engine.inContext(() -> {
-            WasmContext.get(null).setAllocator(allocator);
-            return null;
-        });
-        return engine;
+
+        /**
+         * How the memories that modules define (and host modules ask for) are made: a preset of
+         * {@link MemoryAllocator} or a {@code MemoryPool}. Default: {@link MemoryAllocator#dynamicHeap()}.
+         */
+        public Builder allocator(MemoryAllocator memoryAllocator) {
+            this.allocator = Objects.requireNonNull(memoryAllocator, "allocator");
+            return this;
+        }
+
+        /**
+         * A polyglot engine or language option, for example {@code engine.CompileImmediately=true}
+         * or {@code engine.TraceCompilation=true}; experimental options are allowed. An unknown
+         * option makes {@link #build} throw IllegalArgumentException.
+         */
+        public Builder option(String key, String value) {
+            options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Every option of {@code keysAndValues}, as {@link #option}. */
+        public Builder options(Map<String, String> keysAndValues) {
+            keysAndValues.forEach(this::option);
+            return this;
+        }
+
+        /** Where the polyglot engine's log goes (for example {@code engine.TraceCompilation}); default stderr. */
+        public Builder logOutput(OutputStream output) {
+            this.logOutput = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /**
+         * Makes {@code module} importable by every instantiation, under its name: the spec tests'
+         * {@code spectest} ({@link SpectestModule}), WASI's {@code wasi_snapshot_preview1}, or the
+         * embedder's own. A later module of the same name replaces an earlier one.
+         */
+        public Builder hostModule(HostModule module) {
+            hostModules.put(module.name(), module);
+            return this;
+        }
+
+        /** Makes the engine; IllegalArgumentException for an unknown or malformed option. */
+        public WasmEngine build() {
+            Context.Builder builder = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options);
+            if (logOutput != null) {
+                builder.logHandler(logOutput);
+            }
+            Context context = builder.build();
+            context.initialize(WasmLanguage.ID);
+            WasmEngine engine = new WasmEngine(context, Map.copyOf(hostModules));
+            MemoryAllocator chosen = allocator;
+            engine.inContext(() -> {
+                WasmContext.get(null).setAllocator(chosen);
+                return null;
+            });
+            return engine;
+        }
     }
 
     /** Decodes and validates a binary module with every feature linmem supports; throws WasmException (MALFORMED or INVALID). */

@@ -40,8 +40,8 @@ class PolyglotWasiTest {
                         .environment(Map.of("GREETING", "hello"))
                         .out(out)
                         .build()) {
-            Value exports = context.eval(echo());
-            PolyglotException exit = assertThrows(PolyglotException.class, () -> exports.getMember("_start").execute());
+            Value exports = context.eval(echo()).newInstance().getMember("exports");
+            PolyglotException exit = assertThrows(PolyglotException.class, () -> exports.invokeMember("_start"));
             assertTrue(exit.isExit(), exit.toString());
             assertEquals(4, exit.getExitStatus());
             assertEquals("echo.wasm x y z\nGREETING=hello\n", out.toString(StandardCharsets.UTF_8));
@@ -51,8 +51,26 @@ class PolyglotWasiTest {
     @Test
     void withoutTheOptionAWasiModuleDoesNotLink() throws Exception {
         try (Context context = Context.newBuilder("linmem-wasm").build()) {
-            PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval(echo()));
+            Value module = context.eval(echo());
+            PolyglotException e = assertThrows(PolyglotException.class, module::newInstance);
             assertTrue(e.getMessage().contains("wasi_snapshot_preview1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theSameModuleInstantiatesTwiceEachWithItsOwnDescriptors() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder("linmem-wasm")
+                        .option("linmem-wasm.Builtins", "wasi_snapshot_preview1")
+                        .arguments("linmem-wasm", new String[] {"echo.wasm"})
+                        .out(out)
+                        .build()) {
+            Value module = context.eval(echo());
+            for (int i = 0; i < 2; i++) {
+                Value exports = module.newInstance().getMember("exports");
+                assertEquals(1, assertThrows(PolyglotException.class, () -> exports.invokeMember("_start")).getExitStatus());
+            }
+            assertEquals("echo.wasm\necho.wasm\n", out.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -82,8 +100,8 @@ class PolyglotWasiTest {
                         .arguments("linmem-wasm", new String[] {"echo.wasm"})
                         .out(out)
                         .build()) {
-            Value exports = context.eval(echo());
-            PolyglotException exit = assertThrows(PolyglotException.class, () -> exports.getMember("_start").execute());
+            Value exports = context.eval(echo()).newInstance().getMember("exports");
+            PolyglotException exit = assertThrows(PolyglotException.class, () -> exports.invokeMember("_start"));
             assertEquals(1, exit.getExitStatus());
             assertEquals("echo.wasm\n", out.toString(StandardCharsets.UTF_8));
         }

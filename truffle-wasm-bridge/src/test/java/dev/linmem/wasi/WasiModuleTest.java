@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.Imports;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
@@ -32,7 +31,7 @@ class WasiModuleTest {
     void aCommandSeesItsArgumentsAndEnvironmentAndExitsThroughWasiExit() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().args("echo", "one", "two").env("K", "v").stdout(out).build();
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap()); WasiModule wasi = new WasiModule(config)) {
+        try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(config)) {
             WasmInstance instance = engine.instantiate(engine.decode(echo(), "echo"), new Imports().hostModule(wasi));
             WasiExit exit = assertThrows(WasiExit.class, () -> instance.invoke("_start"));
             assertEquals(3, exit.status());
@@ -46,7 +45,7 @@ class WasiModuleTest {
     void eachInstanceHasItsOwnDescriptors() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         WasiConfig config = WasiConfig.builder().args("echo").stdout(out).build();
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap()); WasiModule wasi = new WasiModule(config)) {
+        try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(config)) {
             WasmModule module = engine.decode(echo(), "echo");
             WasmInstance first = engine.instantiate(module, new Imports().hostModule(wasi));
             WasmInstance second = engine.instantiate(module, new Imports().hostModule(wasi));
@@ -70,7 +69,7 @@ class WasiModuleTest {
         module.writeBytes("fd_write".getBytes(StandardCharsets.US_ASCII));
         module.writeBytes(new byte[] {0, 0});
         byte[] bytes = module.toByteArray();
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap()); WasiModule wasi = new WasiModule(WasiConfig.builder().build())) {
+        try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(WasiConfig.builder().build())) {
             WasmException e = assertThrows(WasmException.class, () -> engine.instantiate(engine.decode(bytes, "m"), new Imports().hostModule(wasi)));
             assertEquals(WasmException.Kind.UNLINKABLE, e.kind());
         }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -35,7 +33,7 @@ class CompiledExecutionTest {
 
     @Test
     void compiledCallTargetsAgreeWithJava() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticNative(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticNative()).options(COMPILE_AT_ONCE).build()) {
             WasmInstance m = TestModules.instantiate(engine, "loops");
             assertEquals(expectedChecksum(1000), one(m, "fill-and-sum", 1000));
             for (long i = 0; i < 50; i++) {
@@ -47,7 +45,7 @@ class CompiledExecutionTest {
 
     @Test
     void compiledControlFlowAgreesWithTheInterpreter() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
+        try (WasmEngine engine = WasmEngine.builder().options(COMPILE_AT_ONCE).build()) {
             WasmInstance m = TestModules.instantiate(engine, "control");
             for (int i = -1; i <= 4; i++) {
                 assertEquals(i >= 0 && i < 3 ? 100 + i : 103, one(m, "switch", i), "br_table with " + i);
@@ -63,7 +61,7 @@ class CompiledExecutionTest {
 
     @Test
     void compiledCodeTrapsLikeTheInterpreter() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), COMPILE_AT_ONCE)) {
+        try (WasmEngine engine = WasmEngine.builder().options(COMPILE_AT_ONCE).build()) {
             WasmInstance m = TestModules.instantiate(engine, "numerics");
             TestModules.assertFails(Kind.TRAP, "integer divide by zero", () -> m.invoke("i32.div_s", 1, 0));
             TestModules.assertFails(Kind.TRAP, "integer overflow", () -> m.invoke("i64.div_s", Long.MIN_VALUE, -1L));
@@ -77,7 +75,7 @@ class CompiledExecutionTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<String, String> options = Map.of("engine.TraceCompilation", "true", "engine.BackgroundCompilation", "false", "engine.OSRCompilationThreshold", "1000",
                         "engine.CompilationFailureAction", "Throw");
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options, log)) {
+        try (WasmEngine engine = WasmEngine.builder().options(options).logOutput(log).build()) {
             WasmInstance m = TestModules.instantiate(engine, "loops");
             assertEquals(expectedChecksum(200_000), one(m, "fill-and-sum", 200_000));
         }

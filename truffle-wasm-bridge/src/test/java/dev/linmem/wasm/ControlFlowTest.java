@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
 
 /** Blocks, loops, branches with values, br_table, multi-value, select, calls, recursion limits. */
@@ -19,7 +18,7 @@ class ControlFlowTest {
 
     @BeforeAll
     static void instantiate() {
-        engine = WasmEngine.create(MemoryAllocator.dynamicHeap());
+        engine = WasmEngine.create();
         m = TestModules.instantiate(engine, "control");
     }
 

@@ -23,7 +23,7 @@ class EngineLifecycleTest {
     void aHostMemoryIsImportableAndStaysTheHosts() {
         try (MemoryPool pool = MemoryPool.offHeap(1, 4 * 65536)) {
             LinearMemory hostMemory = pool.allocate(dev.linmem.memory.MemoryType.builder().minimumPages(1).maximumPages(4).build());
-            try (WasmEngine engine = WasmEngine.create(dev.linmem.memory.MemoryAllocator.dynamicHeap())) {
+            try (WasmEngine engine = WasmEngine.create()) {
                 WasmModule module = engine.decode(TestModules.bytes("host-memory"), "host-memory");
                 WasmInstance m = engine.instantiate(module, new Imports().memory("env", "memory", hostMemory));
                 hostMemory.writeInt(8, 1234);
@@ -46,7 +46,7 @@ class EngineLifecycleTest {
         try (MemoryPool pool = MemoryPool.onHeap(2, 4 * 65536)) {
             for (int round = 0; round < 3; round++) {
                 LinearMemory memory;
-                try (WasmEngine engine = WasmEngine.create(pool)) {
+                try (WasmEngine engine = WasmEngine.builder().allocator(pool).build()) {
                     WasmInstance lib = TestModules.instantiate(engine, "lib");
                     memory = lib.memory("mem");
                     assertEquals(2, memory.pages());
@@ -70,7 +70,7 @@ class EngineLifecycleTest {
      */
     @Test
     void aMemoryTheHostClosedIsNotKeptByTheEngine() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticHeap())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticHeap()).build()) {
             WasmModule module = engine.decode(ONE_MEMORY, "one-memory");
             WeakReference<LinearMemory> closed = instantiateAndClose(engine, module);
             instantiateAndClose(engine, module); // the engine forgets closed memories as it allocates

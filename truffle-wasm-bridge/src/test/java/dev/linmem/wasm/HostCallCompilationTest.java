@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import com.oracle.truffle.api.Truffle;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.host.HostFunction;
 import dev.linmem.wasm.module.ValType;
 import dev.linmem.wasm.module.WasmModule;
@@ -60,7 +57,7 @@ class HostCallCompilationTest {
     void compiledCodeCallsHostFunctionsDirectly() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         String trace;
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), OPTIONS, log)) {
+        try (WasmEngine engine = WasmEngine.builder().options(OPTIONS).logOutput(log).build()) {
             WasmModule module = engine.decode(TestModules.bytes("host-calls"), "host-calls");
             WasmInstance byOne = engine.instantiate(module, imports(inc(1)));
             WasmInstance byTen = engine.instantiate(module, imports(inc(10)));
@@ -90,7 +87,7 @@ class HostCallCompilationTest {
             return (Integer) args[0] + 1;
         });
         String trace;
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), OPTIONS, log)) {
+        try (WasmEngine engine = WasmEngine.builder().options(OPTIONS).logOutput(log).build()) {
             WasmInstance m = engine.instantiate(engine.decode(TestModules.bytes("host-calls"), "host-calls"), imports(failing));
             for (int i = 0; i < 400; i++) {
                 assertSame(stop, assertThrows(IllegalStateException.class, () -> m.invoke("loop", 1000)));

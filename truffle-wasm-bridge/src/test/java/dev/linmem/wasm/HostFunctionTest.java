@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
 import dev.linmem.memory.LinearMemory;
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
 import dev.linmem.wasm.host.Caller;
 import dev.linmem.wasm.host.HostContext;
@@ -38,7 +37,7 @@ import dev.linmem.wasm.module.WasmModule;
  * with deliberate traps; host globals and tables are shared with the instances that import them.
  */
 class HostFunctionTest {
-    private final WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap());
+    private final WasmEngine engine = WasmEngine.create();
     private final List<String> logged = new ArrayList<>();
 
     @AfterEach

@@ -35,7 +35,7 @@ class IdentityCachedMemoryTest {
 
     @Test
     void staticMemoriesStayIdentityCachedPerInstance() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticNative())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticNative()).build()) {
             WasmInstance first = TestModules.instantiate(engine, "memory");
             WasmInstance second = TestModules.instantiate(engine, "memory");
             for (int i = 0; i < 10; i++) {
@@ -49,7 +49,7 @@ class IdentityCachedMemoryTest {
 
     @Test
     void dynamicMemoriesRecacheAfterAMovingGrow() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+        try (WasmEngine engine = WasmEngine.create()) {
             WasmInstance m = TestModules.instantiate(engine, "memory");
             assertEquals(0x0807060504030201L, one(m, "load64", 0));
             assertEquals(List.of("dynamicMemory"), loadSpecializations(m, "load64"));

@@ -9,14 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
+import dev.linmem.wasm.host.SpectestModule;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.ValType;
 
@@ -28,7 +27,7 @@ class LinkingTest {
 
     @BeforeEach
     void registerLib() {
-        engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(printed, true, StandardCharsets.UTF_8), Map.of());
+        engine = WasmEngine.builder().hostModule(SpectestModule.printingTo(new PrintStream(printed, true, StandardCharsets.UTF_8))).build();
         lib = TestModules.instantiate(engine, "lib");
         engine.register("lib", lib);
     }
@@ -78,7 +77,7 @@ class LinkingTest {
 
     @Test
     void anUnregisteredModuleNameIsUnknown() {
-        try (WasmEngine other = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+        try (WasmEngine other = WasmEngine.create()) {
             assertFails(Kind.UNLINKABLE, "unknown import", () -> TestModules.instantiate(other, "importer"));
         }
     }

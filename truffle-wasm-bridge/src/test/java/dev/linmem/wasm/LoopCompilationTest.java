@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 
 /**
  * How loop-heavy functions reach compiled code, read from the compilation trace: a function whose
@@ -44,7 +41,7 @@ class LoopCompilationTest {
         Map<String, String> options = new HashMap<>(Map.of("engine.TraceCompilation", "true", "engine.BackgroundCompilation", "false",
                         "engine.MultiTier", "false", "engine.CompilationFailureAction", "Throw"));
         options.putAll(extraOptions);
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options, log)) {
+        try (WasmEngine engine = WasmEngine.builder().options(options).logOutput(log).build()) {
             WasmInstance m = TestModules.instantiate(engine, "loops");
             for (int i = 0; i < calls; i++) {
                 assertEquals(expectedChecksum(n), one(m, "fill-and-sum", n), "call " + i);

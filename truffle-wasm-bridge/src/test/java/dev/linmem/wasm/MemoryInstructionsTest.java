@@ -23,7 +23,7 @@ class MemoryInstructionsTest {
     }
 
     private static void withModule(MemoryAllocator allocator, java.util.function.Consumer<WasmInstance> test) {
-        try (WasmEngine engine = WasmEngine.create(allocator)) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(allocator).build()) {
             test.accept(TestModules.instantiate(engine, "memory"));
         }
     }

@@ -14,7 +14,6 @@ import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.module.ValType;
 
 /**
@@ -28,7 +27,7 @@ class NumericOracleTest {
     void everyNumericInstructionMatchesV8() throws IOException {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+        try (WasmEngine engine = WasmEngine.create()) {
             WasmInstance m = TestModules.instantiate(engine, "numeric-ops");
             Map<String, List<ValType>> params = new HashMap<>();
             m.exports().forEach(e -> params.put(e.name(), e.params()));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
 
 /** Integer and float edge cases of numerics.wat; floats are compared by their bit patterns. */
@@ -19,7 +18,7 @@ class NumericsTest {
 
     @BeforeAll
     static void instantiate() {
-        engine = WasmEngine.create(MemoryAllocator.dynamicHeap());
+        engine = WasmEngine.create();
         m = TestModules.instantiate(engine, "numerics");
     }
 

@@ -18,7 +18,7 @@ import dev.linmem.memory.MemoryAllocator;
 class SharedMemoryThreadsTest {
     @Test
     void atomicAddsFromManyThreadsAddUp() throws Exception {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticNative())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticNative()).build()) {
             WasmInstance m = TestModules.instantiate(engine, "shared-counter");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -38,7 +38,7 @@ class SharedMemoryThreadsTest {
 
     @Test
     void notifyWakesAWaitingThread() throws Exception {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticNative())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticNative()).build()) {
             WasmInstance m = TestModules.instantiate(engine, "shared-counter");
             assertEquals(2, one(m, "wait", 1_000_000L), "nobody notifies: times out");
             ExecutorService pool = Executors.newSingleThreadExecutor();

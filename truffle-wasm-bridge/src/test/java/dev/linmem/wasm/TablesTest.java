@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
 
 /** call_indirect and the table instructions of tables.wat (table $t: 4 funcrefs, maximum 10). */
@@ -19,7 +18,7 @@ class TablesTest {
 
     @BeforeEach
     void instantiate() {
-        engine = WasmEngine.create(MemoryAllocator.dynamicHeap());
+        engine = WasmEngine.create();
         m = TestModules.instantiate(engine, "tables");
     }
 

@@ -67,7 +67,7 @@ public class HostCallBenchmark {
         byte[] inc = kernel("hostcall-callee.wasm");
         switch (callee) {
             case "LINMEM_HOST_FUNCTION", "LINMEM_WASM_FUNCTION" -> {
-                linmem = WasmEngine.create(dev.linmem.memory.MemoryAllocator.dynamicHeap());
+                linmem = WasmEngine.create();
                 Imports imports = new Imports();
                 if (callee.equals("LINMEM_HOST_FUNCTION")) {
                     imports.function("env", "inc", HostFunction.of(List.of(ValType.I32), List.of(ValType.I32), (caller, args) -> (Integer) args[0] + 1));

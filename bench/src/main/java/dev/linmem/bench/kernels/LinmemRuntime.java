@@ -12,7 +12,7 @@ final class LinmemRuntime implements WasmRuntime {
     private final WasmModule module;
 
     LinmemRuntime(MemoryAllocator allocator, byte[] wasm, String name) {
-        engine = WasmEngine.create(allocator);
+        engine = WasmEngine.builder().allocator(allocator).build();
         module = engine.decode(wasm, name);
     }
 

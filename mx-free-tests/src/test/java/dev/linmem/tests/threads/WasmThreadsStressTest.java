@@ -73,7 +73,7 @@ class WasmThreadsStressTest {
     @MethodSource("storages")
     void fourThreadsTimesAMillionAtomicAddsGiveTheExactSum(String storage, Supplier<MemoryAllocator> allocator) {
         assertTimeoutPreemptively(ofSeconds(170), () -> {
-            try (WasmEngine engine = WasmEngine.create(allocator.get())) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(allocator.get()).build()) {
                 WasmInstance instance = engine.instantiate(engine.decode(MODULE, "stress"));
                 List<Callable<Object>> tasks = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
@@ -89,7 +89,7 @@ class WasmThreadsStressTest {
     @MethodSource("storages")
     void aCmpxchgSpinLockLosesNoUpdate(String storage, Supplier<MemoryAllocator> allocator) {
         assertTimeoutPreemptively(ofSeconds(170), () -> {
-            try (WasmEngine engine = WasmEngine.create(allocator.get())) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(allocator.get()).build()) {
                 WasmInstance instance = engine.instantiate(engine.decode(MODULE, "stress"));
                 List<Callable<Object>> tasks = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
@@ -106,7 +106,7 @@ class WasmThreadsStressTest {
     void producerAndConsumerHandOverAHundredThousandItemsWithWaitAndNotify(String storage, Supplier<MemoryAllocator> allocator) {
         assertTimeoutPreemptively(ofSeconds(170), () -> {
             int items = 100_000;
-            try (WasmEngine engine = WasmEngine.create(allocator.get())) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(allocator.get()).build()) {
                 WasmInstance instance = engine.instantiate(engine.decode(MODULE, "stress"));
                 List<Object> results = runConcurrently(List.of(
                                 () -> instance.invoke("produce", items),
@@ -120,7 +120,7 @@ class WasmThreadsStressTest {
     @MethodSource("storages")
     void growingToTheMaximumWhileThreeThreadsWriteLosesNoWrite(String storage, Supplier<MemoryAllocator> allocator) {
         assertTimeoutPreemptively(ofSeconds(170), () -> {
-            try (WasmEngine engine = WasmEngine.create(allocator.get())) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(allocator.get()).build()) {
                 WasmInstance instance = engine.instantiate(engine.decode(MODULE, "stress"));
                 List<Callable<Object>> tasks = new ArrayList<>();
                 tasks.add(() -> one(instance, "grow_all"));

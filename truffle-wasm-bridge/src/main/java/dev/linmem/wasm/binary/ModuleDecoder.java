@@ -90,12 +90,25 @@ public final class ModuleDecoder {
                         m.elements, m.data, m.dataCount, m.functionTypeIndicesTrimmed(), m.allTables, m.allMemories, m.allGlobals);
     }
 
+    /**
+     * True when the bytes start like the text format: an s-expression or a comment after optional
+     * whitespace (and a UTF-8 byte order mark), as a .wat file given by mistake does.
+     */
+    private static boolean looksLikeText(byte[] bytes) {
+        int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i++;
+        }
+        return i < bytes.length && (bytes[i] == '(' || bytes[i] == ';' && i + 1 < bytes.length && bytes[i + 1] == ';');
+    }
+
     private void readHeader() {
         if (bytes.length < 4) {
             throw WasmException.malformed("unexpected end: no magic header", bytes.length);
         }
         if (CodeReader.readI32LEAt(bytes, 0) != MAGIC) {
-            throw WasmException.malformed("magic header not detected", 0);
+            String hint = looksLikeText(bytes) ? ": text format is not supported; convert it with wat2wasm" : "";
+            throw WasmException.malformed("magic header not detected" + hint, 0);
         }
         if (bytes.length < 8) {
             throw WasmException.malformed("unexpected end: no binary version", bytes.length);

@@ -217,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
     private WasmEngine createEngine(RecordingAllocator allocator) throws UsageError {
         try {
             // spectest's print functions are for the spec suite; a program run prints its results only.
-            return WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), engineOptions);
+            return WasmEngine.builder().allocator(allocator).options(engineOptions).build();
         } catch (IllegalArgumentException e) {
             throw new UsageError("--engine-option: " + oneLine(e.getMessage()));
         }

@@ -8,6 +8,7 @@ package dev.linmem.wasm.cli;
  */
 public record SpecOutcome(Status status, String message) {
 
+    /** How a command ended. */
     public enum Status { PASSED, FAILED, SKIPPED }
 
     static final SpecOutcome PASSED = new SpecOutcome(Status.PASSED, null);

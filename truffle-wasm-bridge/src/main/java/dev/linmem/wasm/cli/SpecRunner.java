@@ -5,10 +5,10 @@ import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.binary.WasmFeatures;
+import dev.linmem.wasm.host.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -288,7 +288,11 @@ public final class SpecRunner implements AutoCloseable {
     private WasmEngine engine() {
         // Created on first use: the JUnit suite builds runners for files it may never run.
         if (engine == null) {
-            engine = WasmEngine.create(allocator, new PrintStream(OutputStream.nullOutputStream()), engineOptions, engineLog);
+            WasmEngine.Builder builder = WasmEngine.builder().allocator(allocator).options(engineOptions).hostModule(SpectestModule.silent());
+            if (engineLog != null) {
+                builder.logOutput(engineLog);
+            }
+            engine = builder.build();
         }
         return engine;
     }

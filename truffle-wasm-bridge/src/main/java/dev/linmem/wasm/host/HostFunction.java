@@ -108,7 +108,7 @@ public final class HostFunction implements FunctionImport, TruffleObject {
      * call it. Makes the call target of this function for {@code importer}.
      */
     @Override
-    public FunctionInstance bind(TruffleLanguage<?> language, FunctionTypes types, ModuleInstance importer, String name) {
+    public FunctionInstance bind(TruffleLanguage<?> language, FunctionTypes types, ModuleInstance importer, String name, FuncType declared) {
         FunctionInstance function = new FunctionInstance(type, types.idOf(type), name);
         HostCall call = new HostCall(type, body, new Caller(importer), name);
         function.setCallTarget(new HostFunctionRootNode(language, name, call).getCallTarget());

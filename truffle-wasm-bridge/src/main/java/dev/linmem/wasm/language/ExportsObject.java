@@ -1,9 +1,13 @@
 package dev.linmem.wasm.language;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
@@ -11,12 +15,14 @@ import dev.linmem.memory.LinearMemory;
 import dev.linmem.wasm.runtime.FunctionInstance;
 import dev.linmem.wasm.runtime.GlobalInstance;
 import dev.linmem.wasm.runtime.ModuleInstance;
-import dev.linmem.wasm.runtime.Values;
+import dev.linmem.wasm.runtime.TableInstance;
 
 /**
- * An instance's exports for other languages: functions as executables ({@link FunctionObject}),
- * memories as the library's {@link LinearMemory} (an interop buffer), globals as their current
- * value. Tables are not readable: no interop type fits a table of references.
+ * An instance's {@code exports} member, as in GraalWasm 25 and the WebAssembly JS API: a member per
+ * export, in the module's order. Functions are executables ({@link FunctionObject}) and invocable
+ * as members ({@code exports.invokeMember("add", 1, 2)}), memories the library's
+ * {@link LinearMemory} (an interop buffer: a JavaScript {@code DataView} or typed array reads it),
+ * globals {@link GlobalObject}s with a {@code value} member, tables opaque {@link TableObject}s.
  */
 @ExportLibrary(InteropLibrary.class)
 final class ExportsObject implements TruffleObject {
@@ -34,18 +40,19 @@ final class ExportsObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new InteropArray(instance.exports().keySet().stream()
-                        .filter(name -> readable(instance.export(name))).toArray(String[]::new));
+        return new InteropArray(instance.exports().keySet().toArray(String[]::new));
     }
 
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return readable(instance.export(member));
+        return instance.export(member) != null;
     }
 
-    private static boolean readable(Object external) {
-        return external instanceof FunctionInstance || external instanceof LinearMemory || external instanceof GlobalInstance;
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberInvocable(String member) {
+        return instance.export(member) instanceof FunctionInstance;
     }
 
     @ExportMessage
@@ -57,24 +64,37 @@ final class ExportsObject implements TruffleObject {
         } else if (external instanceof LinearMemory memory) {
             return memory;
         } else if (external instanceof GlobalInstance global) {
-            Object value = Values.toApi(global.type().valueType(), global.value());
-            return value == null || value instanceof Number ? value : new HostReference(value);
+            return new GlobalObject(global);
+        } else if (external instanceof TableInstance table) {
+            return new TableObject(table);
         }
         throw UnknownIdentifierException.create(member);
     }
 
-    /** A reference value (a function or host object in a global) that has no interop shape of its own. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class HostReference implements TruffleObject {
-        final Object reference;
-
-        HostReference(Object reference) {
-            this.reference = reference;
+    /** Guest code entry point, through {@link FunctionObject#execute}. */
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, UnsupportedMessageException, ArityException, UnsupportedTypeException {
+        if (!(instance.export(member) instanceof FunctionInstance function)) {
+            throw UnknownIdentifierException.create(member);
         }
+        FunctionObject executable = new FunctionObject(function);
+        return InteropLibrary.getUncached(executable).execute(executable, arguments);
+    }
 
-        @ExportMessage
-        boolean isNull() {
-            return reference == null;
-        }
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return WasmLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return "wasm-instance-exports(" + instance.name() + ")";
     }
 }

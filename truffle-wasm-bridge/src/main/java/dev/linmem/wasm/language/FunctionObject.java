@@ -1,6 +1,7 @@
 package dev.linmem.wasm.language;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -16,10 +17,9 @@ import dev.linmem.wasm.runtime.FunctionInstance;
 import dev.linmem.wasm.runtime.HostFunctionException;
 
 /**
- * An exported function for other languages: numbers in, numbers out (i32 as int, i64 as long,
- * f32 as float, f64 as double); several results come back as an array. Arguments are converted
- * with the interop number messages, so a JavaScript number passes for any numeric parameter it
- * fits exactly.
+ * A wasm function for other languages (an export, a funcref value): executable with values as
+ * {@link InteropValues} converts them; several results come back as an array, no result as a
+ * null value. As an import value of another instance it is linked directly, wasm to wasm.
  */
 @ExportLibrary(InteropLibrary.class)
 final class FunctionObject implements TruffleObject {
@@ -34,6 +34,7 @@ final class FunctionObject implements TruffleObject {
         return true;
     }
 
+    /** Guest code entry point: the host (or another language) calls a wasm function here. */
     @ExportMessage
     Object execute(Object[] arguments, @Cached IndirectCallNode call) throws ArityException, UnsupportedTypeException {
         ValType[] params = function.type().params();
@@ -42,7 +43,11 @@ final class FunctionObject implements TruffleObject {
         }
         Object[] internal = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
-            internal[i] = toInternal(params[i], arguments[i], arguments);
+            try {
+                internal[i] = InteropValues.toInternal(params[i], arguments[i]);
+            } catch (UnsupportedMessageException e) {
+                throw unsupported(arguments, i, params[i]);
+            }
         }
         Object result;
         try {
@@ -50,57 +55,45 @@ final class FunctionObject implements TruffleObject {
         } catch (HostFunctionException thrown) {
             throw thrown.thrown();
         }
-        return toGuestResult(result);
+        return toInteropResult(result);
     }
 
     @TruffleBoundary
-    private static Object toInternal(ValType type, Object argument, Object[] arguments) throws UnsupportedTypeException {
-        InteropLibrary interop = InteropLibrary.getUncached(argument);
-        try {
-            return switch (type) {
-                case I32 -> (long) interop.asInt(argument);
-                case I64 -> interop.asLong(argument);
-                case F32 -> (long) Float.floatToRawIntBits(interop.asFloat(argument));
-                case F64 -> Double.doubleToRawLongBits(interop.asDouble(argument));
-                case FUNCREF -> argument instanceof FunctionObject f ? f.function : interop.isNull(argument) ? null : unsupported(arguments);
-                case EXTERNREF -> interop.isNull(argument) ? null : argument;
-            };
-        } catch (UnsupportedMessageException e) {
-            throw UnsupportedTypeException.create(arguments, "expected a " + type.text() + " value");
-        }
-    }
-
-    private static Object unsupported(Object[] arguments) throws UnsupportedTypeException {
-        throw UnsupportedTypeException.create(arguments, "expected a linmem-wasm function or null");
+    private static UnsupportedTypeException unsupported(Object[] arguments, int index, ValType type) {
+        return UnsupportedTypeException.create(arguments, "argument " + (index + 1) + " must be a " + type.text()
+                        + (type == ValType.FUNCREF ? " (a " + WasmLanguage.ID + " function or null)" : " value"));
     }
 
     @TruffleBoundary
-    private Object toGuestResult(Object result) {
+    private Object toInteropResult(Object result) {
         ValType[] results = function.type().results();
         if (results.length == 0) {
-            return new ExportsObject.HostReference(null);
+            return HostReference.NULL;
         }
         if (results.length == 1) {
-            return toGuest(results[0], result);
+            return InteropValues.toInterop(results[0], result);
         }
         Object[] values = (Object[]) result;
         Object[] converted = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
-            converted[i] = toGuest(results[i], values[i]);
+            converted[i] = InteropValues.toInterop(results[i], values[i]);
         }
         return new InteropArray(converted);
     }
 
-    private static Object toGuest(ValType type, Object internal) {
-        return switch (type) {
-            case I32 -> (int) (long) (Long) internal;
-            case I64 -> (Long) internal;
-            case F32 -> Float.intBitsToFloat((int) (long) (Long) internal);
-            case F64 -> Double.longBitsToDouble((Long) internal);
-            case FUNCREF -> internal == null ? new ExportsObject.HostReference(null) : new FunctionObject((FunctionInstance) internal);
-            // A host object that came in through interop is already an interop value; one the Java
-            // embedding API passed in is wrapped so that it is one.
-            case EXTERNREF -> internal instanceof TruffleObject ? internal : new ExportsObject.HostReference(internal);
-        };
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return WasmLanguage.class;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return "wasm-function(" + function.debugName() + ")";
     }
 }

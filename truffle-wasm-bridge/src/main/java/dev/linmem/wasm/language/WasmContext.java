@@ -11,15 +11,14 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.memory.MemoryType;
-import dev.linmem.wasi.WasiModule;
-import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.link.LinkContext;
-import dev.linmem.wasm.link.SpectestModule;
+import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.runtime.FunctionTypes;
 
 /**
  * Per polyglot context state: the canonical function type ids, the allocator that creates the
- * memories modules define, and every memory it made (closed with the context).
+ * memories modules define, every memory it made (closed with the context), and the built-in host
+ * modules polyglot instantiations may import.
  */
 public final class WasmContext implements LinkContext {
     private static final ContextReference<WasmContext> REFERENCE = ContextReference.create(WasmLanguage.class);
@@ -29,31 +28,12 @@ public final class WasmContext implements LinkContext {
     private volatile MemoryAllocator allocator = MemoryAllocator.dynamicHeap();
     /** Every memory this context's allocator made (module-defined and host modules'): closed with the engine. */
     private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
-    /** The spectest module polyglot evaluations link against. */
-    private final SpectestModule spectest = SpectestModule.silent();
+    /** The built-in host modules polyglot instantiations may import, by linking name. */
+    private final Map<String, HostModule> builtins;
 
-    /** WASI preview 1 when the context's linmem-wasm.Builtins asks for it, else null. */
-    private final WasiModule wasi;
-
-    WasmContext(WasmLanguage language, WasiModule wasi) {
+    WasmContext(WasmLanguage language, Map<String, HostModule> builtins) {
         this.language = language;
-        this.wasi = wasi;
-    }
-
-    /** The host modules polyglot evaluations link against: spectest, and WASI when the options ask for it. */
-    Map<String, HostModule> builtins() {
-        return wasi == null ? Map.of(spectest.name(), spectest) : Map.of(spectest.name(), spectest, wasi.name(), wasi);
-    }
-
-    /** Closes the files WASI programs of this context left open. */
-    void closeWasi() {
-        if (wasi != null) {
-            try {
-                wasi.close();
-            } catch (java.io.IOException e) {
-                // The context is going away; a file that fails to close has nothing left to lose.
-            }
-        }
+        this.builtins = builtins;
     }
 
     /** The context of the current thread's entered polyglot context. */
@@ -79,8 +59,21 @@ public final class WasmContext implements LinkContext {
         this.allocator = allocator;
     }
 
-    SpectestModule spectest() {
-        return spectest;
+    Map<String, HostModule> builtins() {
+        return builtins;
+    }
+
+    /** Lets built-in modules that hold host resources (WASI's open files) release them. */
+    void closeBuiltins() {
+        for (HostModule module : builtins.values()) {
+            if (module instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // The context is going away; a resource that fails to close has nothing left to lose.
+                }
+            }
+        }
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.linmem.wasm.language;
 
-import com.oracle.truffle.api.CallTarget;
+import java.util.List;
+
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
@@ -20,10 +23,22 @@ import dev.linmem.wasm.module.WasmModule;
  * one class path with GraalWasm (which owns {@code wasm}) and the benchmarks can run both.
  *
  * <p>Java embedders use {@code dev.linmem.wasm.WasmEngine}, which enters the polyglot context and
- * calls into this language's runtime directly. Polyglot hosts may also evaluate a binary source:
- * it is decoded and validated at parse time, and each evaluation instantiates it against the
- * context's registered instances ({@code spectest} is always there) and returns its exports.
- * Memories of such contexts come from dynamic heap storage.
+ * calls into this language's runtime directly. Polyglot hosts use the API of GraalWasm 25 (which
+ * follows the WebAssembly JS API), so that a host switches between {@code wasm} and
+ * {@value #ID} by the language id alone:
+ *
+ * <pre>{@code
+ * Value module = context.eval(Source.newBuilder("linmem-wasm", ByteSequence.create(bytes), "example").build());
+ * Value instance = module.newInstance(ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of(
+ *         "log", (ProxyExecutable) args -> { System.out.println(args[0].asInt()); return null; })))));
+ * Value exports = instance.getMember("exports");
+ * int sum = exports.invokeMember("add", 1, 2).asInt();
+ * }</pre>
+ *
+ * <p>A source is decoded and validated at parse time; {@code eval} returns a {@link ModuleObject},
+ * which instantiates any number of times. Memories of such contexts come from dynamic heap
+ * storage. The option {@code linmem-wasm.Builtins} provides built-in host modules
+ * ({@link BuiltinModules}).
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "linmem WebAssembly", version = "0.1", byteMimeTypes = WasmLanguage.MIME_TYPE,
                 defaultMimeType = WasmLanguage.MIME_TYPE)
@@ -33,12 +48,12 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
-    @Option(help = "Built-in host modules that modules evaluated in the context may import, comma-separated: "
-                    + "wasi_snapshot_preview1 (WASI preview 1, with the context's arguments, environment and streams).",
-                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "wasi_snapshot_preview1") //
-    static final OptionKey<String> Builtins = new OptionKey<>("", dev.linmem.wasm.language.Builtins.TYPE);
+    @Option(help = "Built-in host modules to provide, as [<linkingName>:]<builtin>,... Builtins: spectest, wasi_snapshot_preview1.",
+                    category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "[<linkingName>:]<builtin>,...") //
+    static final OptionKey<List<BuiltinModules.Request>> Builtins = new OptionKey<>(List.of(), new OptionType<>("builtins", BuiltinModules::parse));
 
-    @Option(help = "Directories a WASI program may use, comma-separated, each [<guestDir>::]<hostDir> (needs allowIO).",
+    @Option(help = "Directories the builtin wasi_snapshot_preview1 lets programs use, as [<guestDir>::]<hostDir>,... (needs allowIO).",
                     category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[<guestDir>::]<hostDir>,...") //
     static final OptionKey<String> WasiMapDirs = new OptionKey<>("");
 
@@ -49,13 +64,13 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected WasmContext createContext(Env env) {
-        return new WasmContext(this, dev.linmem.wasm.language.Builtins.wasi(env));
+        return new WasmContext(this, BuiltinModules.create(env.getOptions().get(Builtins), env));
     }
 
     @Override
     protected void finalizeContext(WasmContext context) {
         context.closeMemories();
-        context.closeWasi();
+        context.closeBuiltins();
     }
 
     /**
@@ -76,7 +91,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         }
         try {
             WasmModule module = ModuleDecoder.decode(source.getBytes().toByteArray());
-            return new InstantiateRootNode(this, module, source.getName()).getCallTarget();
+            return new ModuleRootNode(this, module, source.getName()).getCallTarget();
         } catch (WasmException e) {
             throw ModuleRejectedException.of(e);
         }

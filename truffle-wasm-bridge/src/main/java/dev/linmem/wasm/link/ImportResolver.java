@@ -60,8 +60,8 @@ final class ImportResolver {
             throw mismatch(imp, "a function of type " + declared, "one of type " + f.type());
         }
         if (external instanceof FunctionImport f) {
-            if (f.type().equals(declared)) {
-                return f.bind(context.language(), context.functionTypes(), importer, imp.module() + "." + imp.name());
+            if (f.type() == null || f.type().equals(declared)) {
+                return f.bind(context.language(), context.functionTypes(), importer, imp.module() + "." + imp.name(), declared);
             }
             throw mismatch(imp, "a function of type " + declared, "one of type " + f.type());
         }
@@ -121,6 +121,9 @@ final class ImportResolver {
             return "a global";
         } else if (external instanceof TableInstance || external instanceof WasmTable) {
             return "a table";
+        }
+        if (external instanceof Number || external instanceof String || external instanceof Boolean) {
+            return external.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + external;
         }
         return "a " + external.getClass().getSimpleName();
     }

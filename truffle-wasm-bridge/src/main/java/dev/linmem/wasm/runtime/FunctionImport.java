@@ -11,7 +11,10 @@ import dev.linmem.wasm.module.FuncType;
  * constant: call sites stay monomorphic, and the function's body sees the importer's memories.
  */
 public interface FunctionImport {
-    /** The function's type, checked against the import's declared type before binding. */
+    /**
+     * The function's type, checked against the import's declared type before binding; null when
+     * the function takes whatever type the import declares (a polyglot executable, which has none).
+     */
     FuncType type();
 
     /**
@@ -23,6 +26,7 @@ public interface FunctionImport {
      * @param types the context's canonical function type ids
      * @param importer the instance being linked
      * @param name {@code module.field} of the import, for traces and stack traces
+     * @param type the import's declared type: {@link #type()} when that is not null
      */
-    FunctionInstance bind(TruffleLanguage<?> language, FunctionTypes types, ModuleInstance importer, String name);
+    FunctionInstance bind(TruffleLanguage<?> language, FunctionTypes types, ModuleInstance importer, String name, FuncType type);
 }

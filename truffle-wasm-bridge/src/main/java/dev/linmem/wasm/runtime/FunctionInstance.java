@@ -28,6 +28,11 @@ public final class FunctionInstance {
         return type;
     }
 
+    /** The name traces and stack traces use: {@code instance.export}, {@code instance.funcN} or {@code module.field} of a host import. */
+    public String debugName() {
+        return debugName;
+    }
+
     public int typeId() {
         return typeId;
     }

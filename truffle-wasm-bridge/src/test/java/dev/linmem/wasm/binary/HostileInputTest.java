@@ -146,6 +146,15 @@ class HostileInputTest {
     }
 
     @Test
+    void theTextFormatIsRecognizedAndRefusedWithAHint() {
+        for (String text : new String[]{"(module)", "\n  (module (func))", ";; a comment\n(module)", "\uFEFF(module)"}) {
+            WasmException e = decodeFails(WasmException.Kind.MALFORMED, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("magic header not detected: text format is not supported; convert it with wat2wasm", e.getMessage());
+        }
+        assertEquals("magic header not detected", decodeFails(WasmException.Kind.MALFORMED, "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMessage());
+    }
+
+    @Test
     void sectionsOutOfOrderOrRepeated() {
         byte[] repeated = new Wasm().section(1, 0x00).section(1, 0x00).build();
         assertMessage(decodeFails(WasmException.Kind.MALFORMED, repeated), "unexpected content after last section");

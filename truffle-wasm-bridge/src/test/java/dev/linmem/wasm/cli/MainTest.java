@@ -69,6 +69,16 @@ class MainTest {
     }
 
     @Test
+    void aTextModuleIsRefusedWithAHintToConvertIt() throws IOException {
+        Path text = dir.resolve("add.wat");
+        Files.writeString(text, "(module (func (export \"main\") (result i32) (i32.const 1)))\n");
+        Result r = run("run", text.toString());
+        assertEquals(2, r.exit);
+        assertTrue(r.err.contains("add.wat: malformed module: magic header not detected: text format is not supported; convert it with wat2wasm"), r.err);
+        assertEquals(1, r.err.lines().count(), r.err);
+    }
+
+    @Test
     void anInvalidModuleExitsTwo() {
         Result r = run("run", module("invalid"));
         assertEquals(2, r.exit);

@@ -1,4 +1,4 @@
-package dev.linmem.wasm.link;
+package dev.linmem.wasm.host;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -15,18 +15,14 @@ import dev.linmem.memory.LinearMemory;
 import dev.linmem.memory.MemoryAllocationException;
 import dev.linmem.memory.MemoryType;
 import dev.linmem.wasm.WasmException;
-import dev.linmem.wasm.host.HostContext;
-import dev.linmem.wasm.host.HostFunction;
-import dev.linmem.wasm.host.HostModule;
-import dev.linmem.wasm.host.WasmGlobal;
-import dev.linmem.wasm.host.WasmTable;
 import dev.linmem.wasm.module.ValType;
 
 /**
  * The {@code spectest} host module the spec test suite imports, as the reference interpreter
  * defines it: print functions (writing to the stream given here), four globals of value 666, a
  * funcref table of 10 elements (maximum 20), a memory of 1 page (maximum 2), and for the threads
- * suite a shared memory of the same limits. Every instance that imports from it shares one set of
+ * suite a shared memory of the same limits. An engine has it when the embedder adds it, like any
+ * host module: {@code WasmEngine.builder().hostModule(SpectestModule.printingTo(System.out))}. Every instance that imports from it shares one set of
  * exports, as in the reference interpreter; the memories are made on first import, by the
  * importing engine's allocator (one pair per engine), so that an engine whose modules never import
  * them holds no storage (or pool slots) for them.
