@@ -57,6 +57,20 @@ class WasiModuleTest {
     }
 
     @Test
+    void aModuleWithoutMemoryGetsFaultForPointersAndNoTrap() throws Exception {
+        byte[] bytes;
+        try (InputStream in = WasiModuleTest.class.getResourceAsStream("no-memory.wasm")) {
+            bytes = in.readAllBytes();
+        }
+        try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(WasiConfig.builder().build())) {
+            WasmInstance instance = engine.instantiate(engine.decode(bytes, "no-memory"), new Imports().hostModule(wasi));
+            assertEquals(Errno.FAULT, instance.invoke("random")[0]);
+            assertEquals(Errno.SUCCESS, instance.invoke("close_stdin")[0]);
+            assertEquals(Errno.BADF, instance.invoke("close_stdin")[0]);
+        }
+    }
+
+    @Test
     void aMistypedWasiImportIsALinkError() throws Exception {
         // (module (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32) (result i32)))):
         // one parameter too few.
