@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the committed example and test modules from their sources (Debian: apt-get install clang lld wabt).
 #   examples/hashsort.wasm                   from examples/hashsort.c (clang + wasm-ld, no libc)
-#   truffle-wasm-bridge/src/test/resources/dev/linmem/wasm/cli/*.wasm   from the .wat beside them (wat2wasm)
-#   truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/*.wasm       likewise
+#   linmem-cli/src/test/resources/dev/linmem/wasm/cli/*.wasm   from the .wat beside them (wat2wasm)
+#   truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/*.wasm   likewise
 # When node is on the PATH, prints hashsort's checksum from V8 as an outside reference.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,7 +18,7 @@ clang --target=wasm32 -nostdlib -O2 -mbulk-memory -Wall -Wextra -Werror \
   -o "$here/hashsort.wasm" "$here/hashsort.c"
 echo "built examples/hashsort.wasm ($(wc -c <"$here/hashsort.wasm") bytes)"
 
-cli="$root/truffle-wasm-bridge/src/test/resources/dev/linmem/wasm/cli"
+cli="$root/linmem-cli/src/test/resources/dev/linmem/wasm/cli"
 wat2wasm "$cli/calc.wat" -o "$cli/calc.wasm"
 wat2wasm --no-check "$cli/invalid.wat" -o "$cli/invalid.wasm" # invalid on purpose: skip wat2wasm's validator
 wat2wasm --enable-threads "$cli/shared.wat" -o "$cli/shared.wasm"

@@ -9,9 +9,6 @@ module dev.linmem.wasm {
     requires transitive dev.linmem.memory;
     requires transitive org.graalvm.polyglot;
     requires transitive org.graalvm.truffle;
-    // The command-line launcher (dev.linmem.wasm.cli) is not part of the library's API.
-    requires static info.picocli;
-    requires static com.fasterxml.jackson.databind;
     // WASI's thread CPU-time clock (dev.linmem.wasi.Clocks)
     requires java.management;
 

@@ -7,7 +7,7 @@
  * memory library's {@code LinearMemory}, made by the host (pooled or not) and imported as they are.
  *
  * <pre>{@code
- * try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+ * try (WasmEngine engine = WasmEngine.create()) {
  *     HostFunction print = HostFunction.of(List.of(ValType.I32, ValType.I32), List.of(), (caller, args) -> {
  *         byte[] bytes = new byte[(Integer) args[1]];
  *         caller.memory().read(Integer.toUnsignedLong((Integer) args[0]), bytes, 0, bytes.length);

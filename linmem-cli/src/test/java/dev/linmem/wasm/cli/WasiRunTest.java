@@ -27,14 +27,25 @@ class WasiRunTest {
     @TempDir
     Path dir;
 
+    /**
+     * The WASI binding's test command (truffle-wasm-bridge's test resource echo.wasm, from echo.wat),
+     * found from the working directory (tests run in linmem-cli) and copied to the test's folder.
+     */
     private String echo() {
         Path file = dir.resolve("echo.wasm");
         if (!Files.exists(file)) {
-            try (InputStream in = WasiRunTest.class.getResourceAsStream("/dev/linmem/wasi/echo.wasm")) {
-                Files.copy(in, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
+                Path candidate = root.resolve("truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/echo.wasm");
+                if (Files.isRegularFile(candidate)) {
+                    try {
+                        Files.copy(candidate, file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return file.toString();
+                }
             }
+            throw new IllegalStateException("echo.wasm not found above " + Path.of("").toAbsolutePath());
         }
         return file.toString();
     }
