@@ -2,6 +2,7 @@
 # Builds the committed example and test modules from their sources (Debian: apt-get install clang lld wabt).
 #   examples/hashsort.wasm                   from examples/hashsort.c (clang + wasm-ld, no libc)
 #   linmem-cli/src/test/resources/dev/linmem/wasm/cli/*.wasm   from the .wat beside them (wat2wasm)
+#   truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/*.wasm   likewise
 # When node is on the PATH, prints hashsort's checksum from V8 as an outside reference.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,6 +26,11 @@ wat2wasm "$cli/refs.wat" -o "$cli/refs.wasm"
 wat2wasm --enable-exceptions "$cli/tagged.wat" -o "$cli/tagged.wasm" # a tag: refused as unsupported
 wat2wasm "$cli/importer.wat" -o "$cli/importer.wasm"
 echo "built the CLI test modules in ${cli#"$root"/}"
+
+wasi="$root/truffle-wasm-bridge/src/test/resources/dev/linmem/wasi"
+wat2wasm "$wasi/echo.wat" -o "$wasi/echo.wasm"
+wat2wasm "$wasi/no-memory.wat" -o "$wasi/no-memory.wasm"
+echo "built the WASI binding's test modules in ${wasi#"$root"/}"
 
 if command -v node >/dev/null; then
   node -e '

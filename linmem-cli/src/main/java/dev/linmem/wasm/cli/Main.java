@@ -1,5 +1,6 @@
 package dev.linmem.wasm.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,10 +10,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bin/linmem}'s Java side: {@code run} a module's export, {@code spectest} wast2json scripts.
+ * {@code bin/linmem}'s Java side: {@code run} a module's export or a WASI program, {@code spectest}
+ * wast2json scripts.
  *
  * <p>Exit codes: 0 success; 1 a trap (or failed spec commands); 2 a module that is malformed,
- * invalid or unlinkable, a missing file or a bad argument.
+ * invalid or unlinkable, a missing file or a bad argument; a WASI program's own exit status.
  */
 @Command(name = "linmem", mixinStandardHelpOptions = true, version = "linmem 0.1.0",
         description = "WebAssembly on Truffle with linmem linear memories.",
@@ -33,15 +35,28 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.out, System.err, args));
+        java.io.Console console = System.console();
+        boolean terminal = console != null && console.isTerminal();
+        int status = execute(System.in, System.out, System.err, terminal, args);
+        System.out.flush();
+        System.exit(status);
     }
 
     /** Runs the command line with the given streams and returns the exit code; tests call this in-process. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        return execute(InputStream.nullInputStream(), out, err, false, args);
+    }
+
+    /**
+     * Runs the command line with the given streams, which are also a WASI program's standard
+     * input, output and error ({@code terminal}: whether to report them as a terminal).
+     */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
         CommandLine commandLine = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true));
+        ((RunCommand) commandLine.getSubcommands().get("run").getCommand()).streams(in, out, err, terminal);
         // Arguments such as -inf and -nan look like options; let them through to run's ARGS.
         commandLine.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         try {

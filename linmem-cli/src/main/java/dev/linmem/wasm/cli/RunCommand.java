@@ -1,14 +1,25 @@
 package dev.linmem.wasm.cli;
 
 import dev.linmem.memory.LinearMemory;
+import dev.linmem.wasi.WasiConfig;
+import dev.linmem.wasi.WasiExit;
+import dev.linmem.wasi.WasiModule;
+import dev.linmem.wasi.WasiPreview1;
+import dev.linmem.wasm.Imports;
 import dev.linmem.memory.MemoryStatistics;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmExport;
 import dev.linmem.wasm.WasmInstance;
+import dev.linmem.wasm.module.Export;
 import dev.linmem.wasm.module.ExternalKind;
+import dev.linmem.wasm.module.FuncType;
+import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.module.ValType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,10 +38,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code linmem run FILE.wasm [--invoke NAME] [ARGS...]}: instantiate a module and call one export. */
+/**
+ * {@code linmem run FILE.wasm [--invoke NAME] [ARGS...]}: instantiate a module and call one export.
+ *
+ * <p>A module that imports from {@code wasi_snapshot_preview1} is a WASI program and runs as
+ * {@code wasmtime run} runs it: {@code _start} with argv[0] = FILE as written and ARGS after it,
+ * this process's standard streams, the --dir preopens and the --env variables; the exit status is
+ * proc_exit's, 0 when {@code _start} returns. With --invoke it gets WASI all the same, and the
+ * named export is called with ARGS as values, as for any module.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Instantiate FILE.wasm and call an exported function (default: _start, else main, "
-                + "else the only exported function); print its results one per line.")
+        description = {"Instantiate FILE.wasm and call an exported function (default: _start, else main, "
+                + "else the only exported function); print its results one per line.",
+            "A WASI program (one that imports wasi_snapshot_preview1) runs _start with ARGS as its arguments "
+                + "and exits with its exit status; put -- before ARGS that look like linmem options."})
 final class RunCommand implements Callable<Integer> {
 
     /** A mistake on the command line found after parsing (unknown export, wrong argument count). */
@@ -47,6 +68,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     MemoryChoice memory = new MemoryChoice();
+
+    @Mixin
+    WasiChoice wasi = new WasiChoice();
+
+    /** The process's streams, which a WASI program reads and writes as bytes; set by Main. */
+    private InputStream stdin = InputStream.nullInputStream();
+    private PrintStream stdout = new PrintStream(OutputStream.nullOutputStream());
+    private PrintStream stderr = new PrintStream(OutputStream.nullOutputStream());
+    private boolean terminal;
+
+    void streams(InputStream in, PrintStream out, PrintStream err, boolean isTerminal) {
+        this.stdin = in;
+        this.stdout = out;
+        this.stderr = err;
+        this.terminal = isTerminal;
+    }
 
     @Parameters(index = "0", paramLabel = "FILE.wasm", description = "the module, in the binary format")
     Path file;
@@ -101,7 +138,15 @@ final class RunCommand implements Callable<Integer> {
             // The engine allocates the built-in spectest module's memory itself: not the program's.
             int engineMemories = allocator.allocated().size();
             try {
-                instance = engine.instantiate(engine.decode(bytes, file.getFileName().toString()));
+                WasmModule module = engine.decode(bytes, file.getFileName().toString());
+                if (WasiChoice.imports(module)) {
+                    return runWasi(out, engine, module);
+                }
+                if (wasi.given()) {
+                    throw new UsageError("--dir and --env are for WASI programs, and " + file + " imports nothing from "
+                            + WasiPreview1.MODULE_NAME);
+                }
+                instance = engine.instantiate(module);
                 WasmExport export = chooseExport(instance);
                 Object[] arguments = parseArguments(export);
                 callAndPrint(out, instance, export.name(), arguments);
@@ -114,11 +159,60 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 out.flush();
                 if (stats) {
-                    printStatistics(out, allocator.allocated().subList(engineMemories, allocator.allocated().size()), instance);
+                    printStatistics(out, allocator.allocated().subList(engineMemories, allocator.allocated().size()),
+                            instance != null ? instance : wasiInstance);
                 }
             }
         }
     }
+
+    /**
+     * Runs a WASI program: {@code _start}, or the --invoke export with ARGS as values. A trap is
+     * reported as for any module (exit 1); proc_exit's status becomes the exit status. The
+     * program's standard output is flushed on every write, so nothing is left to flush at exit.
+     */
+    private int runWasi(PrintWriter out, WasmEngine engine, WasmModule module) throws UsageError {
+        if (invoke == null && repeat != null) {
+            throw new UsageError("--repeat needs --invoke NAME for a WASI program: its _start runs once");
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(file.toString());
+        if (invoke == null) {
+            argv.addAll(args);
+        }
+        WasiConfig config;
+        try {
+            config = wasi.config(argv, stdin, stdout, stderr, terminal);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(oneLine(e.getMessage()));
+        }
+        try (WasiModule wasiModule = new WasiModule(config)) {
+            WasmInstance instance = engine.instantiate(module, new Imports().hostModule(wasiModule));
+            wasiInstance = instance;
+            if (invoke != null) {
+                WasmExport export = chooseExport(instance);
+                callAndPrint(out, instance, export.name(), parseArguments(export));
+                return 0;
+            }
+            if (!(module.export("_start") instanceof Export start) || start.kind() != ExternalKind.FUNCTION
+                    || !module.functionType(start.index()).equals(new FuncType(new ValType[0], new ValType[0]))) {
+                throw new UsageError(file + " imports WASI but exports no _start function of type [] -> [] (a reactor?); "
+                        + "choose a function with --invoke NAME");
+            }
+            instance.invoke("_start");
+            return 0;
+        } catch (WasiExit exit) {
+            return exit.status();
+        } catch (IOException closing) {
+            stderr.println("linmem: closing the program's files failed: " + oneLine(closing.getMessage()));
+            return Main.EXIT_FAILURE;
+        } finally {
+            stdout.flush();
+        }
+    }
+
+    /** The instance of a WASI program, for --stats. */
+    private WasmInstance wasiInstance;
 
     private WasmEngine createEngine(RecordingAllocator allocator) throws UsageError {
         try {
@@ -201,6 +295,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Object[] parseArguments(WasmExport export) throws UsageError {
+        // A WASI program's _start never comes here: its ARGS are its argv, "--x" included.
         for (String arg : args) {
             // Unknown options reach ARGS (so that -1 and -inf can be arguments); no value starts with "--".
             if (arg.startsWith("--")) {

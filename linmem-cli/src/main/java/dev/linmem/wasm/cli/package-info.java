@@ -3,6 +3,7 @@
  *
  * <pre>
  *   bin/linmem run FILE.wasm ...   -> {@link dev.linmem.wasm.cli.Main} -> RunCommand      -> WasmEngine
+ *                                        (a WASI program: WasiChoice's --dir, --env -> dev.linmem.wasi.WasiModule)
  *   bin/linmem spectest PATH...    -> {@link dev.linmem.wasm.cli.Main} -> SpectestCommand -> SpecRunner
  *   mx-free-tests' spec suites     ----------------------------------------------------> SpecRunner
  * </pre>

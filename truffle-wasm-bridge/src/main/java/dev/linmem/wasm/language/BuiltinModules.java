@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.oracle.truffle.api.TruffleLanguage.Env;
 
+import dev.linmem.wasi.WasiPreview1;
 import dev.linmem.wasm.host.HostModule;
 import dev.linmem.wasm.host.SpectestModule;
 
@@ -16,7 +17,9 @@ import dev.linmem.wasm.host.SpectestModule;
  * The host modules a polyglot context provides when asked with the option
  * {@code linmem-wasm.Builtins} (GraalWasm's {@code wasm.Builtins}): a comma-separated list of
  * {@code [linkingName:]builtin}, the module made importable under {@code linkingName} (default: its
- * own name). Known builtins: {@code spectest}, whose prints go to the context's standard output.
+ * own name). Known builtins: {@code spectest}, whose prints go to the context's standard output, and
+ * {@code wasi_snapshot_preview1}, WASI preview 1 with the context's arguments, environment and
+ * streams and the directories of {@code linmem-wasm.WasiMapDirs} ({@link WasiBuiltin}).
  */
 final class BuiltinModules {
     /** One requested builtin: the module name imports use, and which builtin it is. */
@@ -24,9 +27,8 @@ final class BuiltinModules {
     }
 
     static final String SPECTEST = SpectestModule.NAME;
-    // WASI hook: the WASI preview 1 host module registers its name ("wasi_snapshot_preview1") here
-    // and in create(), made from the context's Env (application arguments, environment, streams).
-    private static final Set<String> KNOWN = Set.of(SPECTEST);
+    static final String WASI = WasiPreview1.MODULE_NAME;
+    private static final Set<String> KNOWN = Set.of(SPECTEST, WASI);
 
     private BuiltinModules() {
     }
@@ -56,9 +58,13 @@ final class BuiltinModules {
         for (Request request : requests) {
             HostModule module = switch (request.builtin()) {
                 case SPECTEST -> SpectestModule.printingTo(new PrintStream(env.out(), true));
+                case WASI -> WasiBuiltin.create(env);
                 default -> throw new IllegalArgumentException("unknown builtin module '" + request.builtin() + "'");
             };
             modules.put(request.linkingName(), module);
+        }
+        if (!requests.stream().anyMatch(r -> r.builtin().equals(WASI)) && !env.getOptions().get(WasmLanguage.WasiMapDirs).isEmpty()) {
+            throw new IllegalArgumentException("linmem-wasm.WasiMapDirs needs linmem-wasm.Builtins=" + WASI);
         }
         return Map.copyOf(modules);
     }

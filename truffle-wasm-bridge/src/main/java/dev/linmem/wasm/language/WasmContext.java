@@ -63,6 +63,19 @@ public final class WasmContext implements LinkContext {
         return builtins;
     }
 
+    /** Lets built-in modules that hold host resources (WASI's open files) release them. */
+    void closeBuiltins() {
+        for (HostModule module : builtins.values()) {
+            if (module instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // The context is going away; a resource that fails to close has nothing left to lose.
+                }
+            }
+        }
+    }
+
     /**
      * Allocates a memory through the embedder's allocator and remembers it, so that
      * {@link #closeMemories} frees it. Memories the host closed meanwhile are forgotten here: an

@@ -48,9 +48,14 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
-    @Option(help = "Built-in host modules to provide, as [<linkingName>:]<builtin>,... Builtins: spectest.", category = OptionCategory.USER,
+    @Option(help = "Built-in host modules to provide, as [<linkingName>:]<builtin>,... Builtins: spectest, wasi_snapshot_preview1.",
+                    category = OptionCategory.USER,
                     stability = OptionStability.STABLE, usageSyntax = "[<linkingName>:]<builtin>,...") //
     static final OptionKey<List<BuiltinModules.Request>> Builtins = new OptionKey<>(List.of(), new OptionType<>("builtins", BuiltinModules::parse));
+
+    @Option(help = "Directories the builtin wasi_snapshot_preview1 lets programs use, as [<guestDir>::]<hostDir>,... (needs allowIO).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[<guestDir>::]<hostDir>,...") //
+    static final OptionKey<String> WasiMapDirs = new OptionKey<>("");
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {
@@ -65,6 +70,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     @Override
     protected void finalizeContext(WasmContext context) {
         context.closeMemories();
+        context.closeBuiltins();
     }
 
     /**
