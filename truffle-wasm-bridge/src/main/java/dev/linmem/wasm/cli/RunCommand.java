@@ -155,12 +155,17 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Traps exit 1; a module that cannot be loaded exits 2. One line each, no stack trace. */
+    /** Traps and call stack exhaustion exit 1; a module that cannot be loaded exits 2. One line each, no stack trace. */
     private int report(PrintWriter err, WasmException e) {
         String message = oneLine(e.getMessage());
         switch (e.kind()) {
-            case TRAP, EXHAUSTION -> {
-                err.println("linmem: " + (e.kind() == WasmException.Kind.TRAP ? "trap" : "call stack exhausted") + ": " + message);
+            case TRAP -> {
+                err.println("linmem: trap: " + message);
+                return Main.EXIT_FAILURE;
+            }
+            case EXHAUSTION -> {
+                // The message starts with the spec's "call stack exhausted".
+                err.println("linmem: " + message);
                 return Main.EXIT_FAILURE;
             }
             default -> {

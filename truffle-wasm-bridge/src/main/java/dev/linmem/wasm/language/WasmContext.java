@@ -32,9 +32,11 @@ public final class WasmContext {
     /** Every memory this context's allocator made (module-defined and spectest's): closed with the engine. */
     private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
     private PrintStream spectestOutput = new PrintStream(OutputStream.nullOutputStream());
+    private final int maxCallDepth;
 
-    WasmContext(WasmLanguage language) {
+    WasmContext(WasmLanguage language, int maxCallDepth) {
         this.language = language;
+        this.maxCallDepth = maxCallDepth;
     }
 
     /** The context of the current thread's entered polyglot context. */
@@ -44,6 +46,11 @@ public final class WasmContext {
 
     public WasmLanguage language() {
         return language;
+    }
+
+    /** The value of {@code linmem-wasm.MaxCallDepth} for this context. */
+    public int maxCallDepth() {
+        return maxCallDepth;
     }
 
     public FunctionTypes functionTypes() {

@@ -1,6 +1,9 @@
 package dev.linmem.wasm.language;
 
+import org.graalvm.options.OptionDescriptors;
+
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
@@ -10,6 +13,8 @@ import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.link.SpectestModule;
 import dev.linmem.wasm.module.WasmModule;
+import dev.linmem.wasm.nodes.CallDepth;
+import dev.linmem.wasm.nodes.ExhaustionWarmUp;
 
 /**
  * The linmem WebAssembly language. Its id is {@value #ID}, not {@code wasm}, so that it can sit on
@@ -20,26 +25,46 @@ import dev.linmem.wasm.module.WasmModule;
  * it is decoded and validated at parse time, and each evaluation instantiates it against the
  * context's registered instances ({@code spectest} is always there) and returns its exports.
  * Memories of such contexts come from dynamic heap storage.
+ *
+ * <p>Options: {@link WasmOptions}. Each thread of each context counts how deep its wasm calls
+ * nest ({@link CallDepth}, against {@code linmem-wasm.MaxCallDepth}).
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "linmem WebAssembly", version = "0.1", byteMimeTypes = WasmLanguage.MIME_TYPE,
                 defaultMimeType = WasmLanguage.MIME_TYPE)
-public final class WasmLanguage extends TruffleLanguage<WasmContext> {
+public final class WasmLanguage extends TruffleLanguage<WasmContext> implements CallDepth.PerThread {
     public static final String ID = "linmem-wasm";
     public static final String MIME_TYPE = "application/x-linmem-wasm";
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
+    private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal((context, thread) -> new CallDepth(context.maxCallDepth()));
+
     @Override
     protected WasmContext createContext(Env env) {
-        WasmContext context = new WasmContext(this);
+        WasmContext context = new WasmContext(this, env.getOptions().get(WasmOptions.MaxCallDepth));
         context.setAllocator(MemoryAllocator.dynamicHeap());
         return context;
     }
 
-    /** spectest is registered at once; its memories are made on first import, with whatever allocator is set by then. */
+    /**
+     * spectest is registered at once; its memories are made on first import, with whatever allocator is set by then.
+     * The exhaustion path is warmed up here, on a shallow stack (see {@link ExhaustionWarmUp}).
+     */
     @Override
     protected void initializeContext(WasmContext context) {
         context.register(SpectestModule.NAME, SpectestModule.create(context));
+        ExhaustionWarmUp.runOnce();
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new WasmOptionsOptionDescriptors();
+    }
+
+    /** The call depth of the current thread in the current context, kept by every wasm call target. */
+    @Override
+    public ContextThreadLocal<CallDepth> callDepth() {
+        return callDepth;
     }
 
     @Override

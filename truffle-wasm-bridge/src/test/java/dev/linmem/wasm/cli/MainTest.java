@@ -59,6 +59,26 @@ class MainTest {
     }
 
     @Test
+    void aRunawayRecursionPrintsOneLineAndExitsOne() {
+        Result r = run("run", module("runaway"), "-1");
+        assertEquals(1, r.exit, r.err);
+        assertTrue(r.err.startsWith("linmem: call stack exhausted: calling runaway.module.wasm.countdown would exceed the limit of 500"), r.err);
+        assertTrue(r.err.contains("linmem-wasm.MaxCallDepth"), "names the option that raises it: " + r.err);
+        assertEquals(1, r.err.lines().count(), "one line, no stack trace: " + r.err);
+    }
+
+    @Test
+    void theCallDepthLimitIsAnEngineOption() {
+        assertEquals("49\n", run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=50", "49").out);
+        Result over = run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=50", "50");
+        assertEquals(1, over.exit, over.err);
+        assertTrue(over.err.contains("would exceed the limit of 50 nested calls"), over.err);
+        Result bad = run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=0", "1");
+        assertEquals(2, bad.exit, bad.err);
+        assertTrue(bad.err.startsWith("linmem: --engine-option: ") && bad.err.contains("between 1 and"), bad.err);
+    }
+
+    @Test
     void aMalformedModuleExitsTwoWithKindAndOffset() throws IOException {
         Path bad = dir.resolve("bad.wasm");
         Files.write(bad, new byte[] {0, 'a', 's', 'x', 1, 0, 0, 0});
