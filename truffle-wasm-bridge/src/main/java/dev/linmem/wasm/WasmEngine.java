@@ -95,8 +95,8 @@ public final class WasmEngine implements AutoCloseable {
 
     /**
      * Instantiates {@code module}: links its imports against the registered instances and runs its
-     * segment initializers and start function. Throws WasmException of kind UNLINKABLE, TRAP or
-     * EXHAUSTION.
+     * segment initializers and start function. Throws WasmException of kind UNLINKABLE, TRAP,
+     * EXHAUSTION or RESOURCE_LIMIT (a memory the allocator cannot provide).
      */
     public WasmInstance instantiate(WasmModule module) {
         String name = moduleNames.getOrDefault(module, "module" + anonymousInstances.getAndIncrement());

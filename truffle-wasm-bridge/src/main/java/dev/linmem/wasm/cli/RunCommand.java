@@ -155,7 +155,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Traps and call stack exhaustion exit 1; a module that cannot be loaded exits 2. One line each, no stack trace. */
+    /**
+     * Traps and call stack exhaustion exit 1; a module that cannot be loaded exits 2; a memory the
+     * engine cannot allocate exits 4. One line each, no stack trace.
+     */
     private int report(PrintWriter err, WasmException e) {
         String message = oneLine(e.getMessage());
         switch (e.kind()) {
@@ -167,6 +170,10 @@ final class RunCommand implements Callable<Integer> {
                 // The message starts with the spec's "call stack exhausted".
                 err.println("linmem: " + message);
                 return Main.EXIT_FAILURE;
+            }
+            case RESOURCE_LIMIT -> {
+                err.println("linmem: " + file + ": " + message);
+                return Main.EXIT_RESOURCE;
             }
             default -> {
                 String offset = e.byteOffset() >= 0 ? " (at byte offset " + e.byteOffset() + ")" : "";

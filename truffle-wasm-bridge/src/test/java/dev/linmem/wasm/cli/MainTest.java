@@ -79,6 +79,20 @@ class MainTest {
     }
 
     @Test
+    void aMemoryTooLargeForHeapStorageExitsFourWithAHint() {
+        Result heap = run("run", module("huge-memory"), "--storage", "heap");
+        assertEquals(4, heap.exit, heap.err);
+        assertTrue(heap.err.startsWith("linmem: " + module("huge-memory") + ": memory cannot be allocated: "), heap.err);
+        assertTrue(heap.err.contains("needs native storage") && heap.err.contains("--storage native"), heap.err);
+        assertEquals(1, heap.err.lines().count(), "one line, no stack trace: " + heap.err);
+        assertEquals("", heap.out);
+
+        Result nativeStorage = run("run", module("huge-memory"), "--storage", "native");
+        assertEquals(0, nativeStorage.exit, nativeStorage.err);
+        assertEquals("7\n", nativeStorage.out);
+    }
+
+    @Test
     void aMalformedModuleExitsTwoWithKindAndOffset() throws IOException {
         Path bad = dir.resolve("bad.wasm");
         Files.write(bad, new byte[] {0, 'a', 's', 'x', 1, 0, 0, 0});
