@@ -25,13 +25,15 @@ import dev.linmem.memory.MemoryAllocator;
 import dev.linmem.wasm.WasmException.Kind;
 import dev.linmem.wasm.language.WasmLanguage;
 import dev.linmem.wasm.language.WasmOptions;
+import dev.linmem.wasm.nodes.CallDepth;
 
 /**
  * {@code linmem-wasm.MaxCallDepth} is exact: with a limit of L, L nested calls run and L + 1 fail
  * with EXHAUSTION before the extra call runs, whatever the shape of the recursion, interpreted or
- * compiled, and the count is back to zero afterwards. Large frames count once per 128 slots. The
- * default holds the spec suite's deepest recursion. (What happens at the end of the JVM's stack,
- * in fresh JVMs, is {@link StackExhaustionTest}'s part.)
+ * compiled, and the count is back to zero afterwards. Large frames count once per 128 slots. A
+ * thread's stack bounds its limit; on Java's default stack that still holds the spec suite's
+ * deepest recursion. (What happens at the end of the JVM's stack, in fresh JVMs, is
+ * {@link StackExhaustionTest}'s part.)
  */
 class CallDepthLimitTest {
     private static final String LIMIT = "linmem-wasm.MaxCallDepth";
@@ -84,14 +86,61 @@ class CallDepthLimitTest {
     }
 
     @Test
-    void theDefaultHoldsTheSpecSuitesDeepestRecursionAndStopsJustPastTheLimit() {
+    void onAStackLargeEnoughTheDefaultLimitApplies() throws Exception {
         int limit = WasmOptions.DEFAULT_MAX_CALL_DEPTH;
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
-            WasmInstance m = TestModules.instantiate(engine, "stack");
-            assertEquals(200, one(m, "mutual", 200), "call.wast: odd 200");
-            assertEquals(limit - 1, one(m, "direct", limit - 1));
-            WasmException e = assertFails(Kind.EXHAUSTION, "call stack exhausted: calling stack.direct would exceed the limit of " + limit, () -> m.invoke("direct", limit));
-            assertTrue(e.getCause() != null, "the guest exception is kept as the cause");
+        onThreadWithStack(64L << 20, () -> {
+            try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), INTERPRETED)) {
+                WasmInstance m = TestModules.instantiate(engine, "stack");
+                assertEquals(limit - 1, one(m, "direct", limit - 1));
+                WasmException e = assertFails(Kind.EXHAUSTION, "call stack exhausted: calling stack.direct would exceed the limit of " + limit
+                                + " nested calls (option linmem-wasm.MaxCallDepth)", () -> m.invoke("direct", limit));
+                assertTrue(e.getCause() != null, "the guest exception is kept as the cause");
+            }
+        });
+    }
+
+    /** Java's default stack, 1 MiB, holds 412 units: that is the limit there, and it holds the spec suite's deepest recursion. */
+    @Test
+    void aThreadsStackBoundsItsLimit() throws Exception {
+        int fits = CallDepth.unitsThatFit(1L << 20);
+        assertEquals(412, fits);
+        onThreadWithStack(1L << 20, () -> {
+            try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+                WasmInstance m = TestModules.instantiate(engine, "stack");
+                assertEquals(200, one(m, "mutual", 200), "call.wast: odd 200");
+                assertEquals(fits - 1, one(m, "direct", fits - 1));
+                WasmException e = assertFails(Kind.EXHAUSTION, "call stack exhausted: calling stack.direct would exceed the limit of 412 nested calls"
+                                + " that the 1024 KiB stack of thread \"small\" holds (a stack of 23 MiB holds linmem-wasm.MaxCallDepth, 10000)",
+                                () -> m.invoke("direct", fits));
+                assertTrue(e.getMessage().endsWith(")"), e.getMessage());
+            }
+        });
+    }
+
+    @Test
+    void theStackBoundIsTwoThirdsOfTheStackBeyondTheGuardZones() {
+        assertEquals(1, CallDepth.unitsThatFit(96 * 1024), "nothing beyond the guard zones still allows a call");
+        assertEquals(71, CallDepth.unitsThatFit(256 * 1024));
+        assertEquals(29_084, CallDepth.unitsThatFit(64L << 20));
+        assertEquals(Integer.MAX_VALUE, CallDepth.unitsThatFit(Long.MAX_VALUE));
+    }
+
+    /** Runs {@code body} on a new thread named "small" with a stack of {@code bytes}; rethrows what it throws. */
+    private static void onThreadWithStack(long bytes, Runnable body) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                body.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "small", bytes);
+        thread.start();
+        thread.join();
+        if (failure.get() instanceof Error error) {
+            throw error;
+        } else if (failure.get() instanceof Exception exception) {
+            throw exception;
         }
     }
 

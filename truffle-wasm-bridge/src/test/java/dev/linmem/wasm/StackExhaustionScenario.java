@@ -21,9 +21,10 @@ import dev.linmem.memory.MemoryAllocator;
  * <p>Arguments: the export ({@code direct}, {@code mutual}, {@code indirect}, {@code big}); the
  * mode ({@code interpreted}: compilation off; {@code compiled}: compiled at the first call, before
  * the runaway; {@code warm}: background compilation after a few thousand shallow calls); the
- * thread ({@code main}, {@code thread}: a new thread with the JVM's default stack size, or a stack
- * size in KiB for a thread with a stack of that size); optionally a value for
- * {@code linmem-wasm.MaxCallDepth} (else the default).
+ * thread ({@code main}; {@code thread}, a new thread with the JVM's default stack size; a stack
+ * size in KiB for a new thread with a stack of that size; or {@code deep}, a new default thread
+ * that makes the runaway call from the bottom of its own Java recursion, close to the end of its
+ * stack, the way a host that is deep in its own frames would).
  */
 public final class StackExhaustionScenario {
     private static final int SHALLOW = 10;
@@ -35,11 +36,10 @@ public final class StackExhaustionScenario {
         String export = args[0];
         String mode = args[1];
         String thread = args[2];
-        String maxCallDepth = args.length > 3 ? args[3] : null;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable scenario = () -> {
             try {
-                run(export, mode, maxCallDepth);
+                run(export, mode, thread.equals("deep"));
             } catch (Throwable t) {
                 failure.set(t);
             }
@@ -47,7 +47,7 @@ public final class StackExhaustionScenario {
         if (thread.equals("main")) {
             scenario.run();
         } else {
-            long stackBytes = thread.equals("thread") ? 0 : Long.parseLong(thread) * 1024;
+            long stackBytes = thread.equals("thread") || thread.equals("deep") ? 0 : Long.parseLong(thread) * 1024;
             Thread worker = new Thread(null, scenario, "guest", stackBytes);
             worker.start();
             worker.join();
@@ -62,24 +62,24 @@ public final class StackExhaustionScenario {
         System.exit(0);
     }
 
-    private static void run(String export, String mode, String maxCallDepth) {
+    private static void run(String export, String mode, boolean fromDeepHostStack) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Map<String, String> options = options(mode);
-        if (maxCallDepth != null) {
-            options.put("linmem-wasm.MaxCallDepth", maxCallDepth);
-        }
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options, log)) {
+        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options(mode), log)) {
             WasmInstance instance = TestModules.instantiate(engine, "stack");
             warmUp(instance, export, mode);
-            long start = System.nanoTime();
-            try {
-                instance.invoke(export, -1);
-                System.out.println("KIND=none: the runaway recursion returned");
-            } catch (WasmException e) {
-                long elapsedNanos = System.nanoTime() - start;
-                System.out.println("KIND=" + e.kind());
-                System.out.println("MESSAGE=" + e.getMessage());
-                System.out.println("ELAPSED_MS=" + elapsedNanos / 1_000_000);
+            Runaway runaway = new Runaway(instance, export);
+            if (fromDeepHostStack) {
+                HostRecursion host = new HostRecursion(runaway);
+                host.descend(0);
+                System.out.println("HOST_FRAMES_LEFT=" + HostRecursion.BACK_OFF + " (retries: " + host.retries + ")");
+            } else {
+                runaway.run();
+            }
+            // Printed here, on a shallow stack: formatting at the stack's end could fail on its own.
+            System.out.println("KIND=" + (runaway.failure == null ? "none: the runaway recursion returned" : runaway.failure.kind()));
+            if (runaway.failure != null) {
+                System.out.println("MESSAGE=" + runaway.failure.getMessage());
+                System.out.println("ELAPSED_MS=" + runaway.elapsedNanos / 1_000_000);
             }
             // The same instance, engine and thread: a normal call.
             System.out.println("AFTER_CALL=" + instance.invoke(export, SHALLOW)[0]);
@@ -92,6 +92,68 @@ public final class StackExhaustionScenario {
         }
         // A new engine that compiles at once: the JVM's Truffle runtime can still compile.
         System.out.println("NEW_ENGINE_COMPILED=" + compilesInNewEngine());
+    }
+
+    /** The runaway call; it records what happened and prints nothing. */
+    private static final class Runaway implements Runnable {
+        private final WasmInstance instance;
+        private final String export;
+        WasmException failure;
+        long elapsedNanos;
+
+        Runaway(WasmInstance instance, String export) {
+            this.instance = instance;
+            this.export = export;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            try {
+                instance.invoke(export, -1);
+            } catch (WasmException e) {
+                elapsedNanos = System.nanoTime() - start;
+                failure = e;
+            }
+        }
+    }
+
+    /**
+     * Plain Java recursion down to the end of the stack; on the way back up from the
+     * StackOverflowError, {@value #BACK_OFF} frames above the deepest one, it makes the runaway call.
+     * If the host's own code overflows there, before or after the engine (converting the
+     * arguments, entering the polyglot context), it tries again a frame higher: that overflow is
+     * the host's, not the engine's. An overflow inside guest code never escapes the engine, so a
+     * retry cannot hide one.
+     */
+    private static final class HostRecursion {
+        static final int BACK_OFF = 200;
+        private final Runnable atTheBottom;
+        private int deepest;
+        private boolean done;
+        int retries;
+
+        HostRecursion(Runnable atTheBottom) {
+            this.atTheBottom = atTheBottom;
+        }
+
+        void descend(int depth) {
+            deepest = Math.max(deepest, depth);
+            try {
+                descend(depth + 1);
+            } catch (StackOverflowError e) {
+                if (done || depth > deepest - BACK_OFF) {
+                    throw e;
+                }
+                try {
+                    atTheBottom.run();
+                    done = true;
+                } catch (StackOverflowError hostOverflow) {
+                    retries++;
+                    throw hostOverflow;
+                }
+            }
+        }
     }
 
     private static Map<String, String> options(String mode) {

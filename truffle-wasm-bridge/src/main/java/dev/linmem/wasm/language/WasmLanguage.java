@@ -37,7 +37,9 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> implements 
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
 
-    private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal((context, thread) -> new CallDepth(context.maxCallDepth()));
+    /** The stack size is the C library's answer for the calling thread, so it is asked only on the thread itself. */
+    private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal(
+                    (context, thread) -> thread == Thread.currentThread() ? CallDepth.ofCurrentThread(context.maxCallDepth()) : CallDepth.withoutStackSize(context.maxCallDepth()));
 
     @Override
     protected WasmContext createContext(Env env) {
@@ -53,7 +55,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> implements 
     @Override
     protected void initializeContext(WasmContext context) {
         context.register(SpectestModule.NAME, SpectestModule.create(context));
-        ExhaustionWarmUp.runOnce();
+        ExhaustionWarmUp.runOnce(this);
     }
 
     @Override

@@ -21,7 +21,7 @@ import dev.linmem.wasm.runtime.CallStackExhausted;
  *
  * <p>It also keeps the thread's {@link CallDepth}: a call that would nest deeper than the limit
  * fails with {@link CallStackExhausted} before it runs, and a {@link StackOverflowError} from
- * below (a thread whose Java stack is too small for the limit) becomes the same exception here,
+ * below (the host's own frames had filled most of the stack) becomes the same exception here,
  * at the innermost wasm frame, so that it crosses the frames above it as a cheap Truffle
  * exception rather than as an Error every call boundary records.
  */
@@ -65,14 +65,14 @@ public final class WasmRootNode extends RootNode {
         int unitsBefore = depth.units;
         int unitsDuring = unitsBefore + depthUnits;
         if (CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, unitsDuring > depth.limit)) {
-            throw CallStackExhausted.limitReached(name, depthUnits, depth.limit, this);
+            throw CallStackExhausted.limitReached(name, depthUnits, depth.limitDescription, this);
         }
         depth.units = unitsDuring;
         try {
             initializeLocals(frame);
             return body.execute(frame);
         } catch (StackOverflowError overflow) {
-            throw CallStackExhausted.javaStackOverflow(unitsDuring, depth.limit, overflow, this);
+            throw CallStackExhausted.javaStackOverflow(unitsDuring, depth.limitDescription, overflow, this);
         } finally {
             depth.units = unitsBefore;
         }

@@ -58,11 +58,13 @@ class MainTest {
         assertEquals("", r.out);
     }
 
+    /** run calls on a thread with the stack for the default limit of 10,000, not on the main thread's 1 MiB (412 calls). */
     @Test
     void aRunawayRecursionPrintsOneLineAndExitsOne() {
+        assertEquals("9999\n", run("run", module("runaway"), "9999").out);
         Result r = run("run", module("runaway"), "-1");
         assertEquals(1, r.exit, r.err);
-        assertTrue(r.err.startsWith("linmem: call stack exhausted: calling runaway.module.wasm.countdown would exceed the limit of 500"), r.err);
+        assertTrue(r.err.startsWith("linmem: call stack exhausted: calling runaway.module.wasm.countdown would exceed the limit of 10000 nested calls"), r.err);
         assertTrue(r.err.contains("linmem-wasm.MaxCallDepth"), "names the option that raises it: " + r.err);
         assertEquals(1, r.err.lines().count(), "one line, no stack trace: " + r.err);
     }
