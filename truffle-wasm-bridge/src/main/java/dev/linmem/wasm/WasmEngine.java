@@ -173,7 +173,7 @@ public final class WasmEngine implements AutoCloseable {
     /**
      * Instantiates {@code module} with its imports from the engine's registered instances and host
      * modules, and runs its segment initializers and start function. Throws WasmException of kind
-     * UNLINKABLE, TRAP or EXHAUSTION.
+     * UNLINKABLE, TRAP, EXHAUSTION or RESOURCE_LIMIT (a memory the allocator cannot provide).
      */
     public WasmInstance instantiate(WasmModule module) {
         return instantiate(module, new Imports());
@@ -183,7 +183,7 @@ public final class WasmEngine implements AutoCloseable {
      * Instantiates {@code module} with its imports from {@code imports} first, then from the
      * engine's registered instances and host modules; runs its segment initializers and start
      * function. Throws WasmException of kind UNLINKABLE (an import is missing or has another type:
-     * the message names it), TRAP or EXHAUSTION; an exception a host function throws from the start
+     * the message names it), TRAP, EXHAUSTION or RESOURCE_LIMIT; an exception a host function throws from the start
      * function comes through unchanged.
      */
     public WasmInstance instantiate(WasmModule module, Imports imports) {

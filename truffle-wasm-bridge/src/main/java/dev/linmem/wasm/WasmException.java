@@ -25,13 +25,20 @@ public class WasmException extends RuntimeException {
         UNLINKABLE,
         /** Execution trapped ({@code assert_trap}). */
         TRAP,
-        /** A resource (call stack, memory) ran out ({@code assert_exhaustion}). */
+        /** Calls nested past the call depth limit, or the Java stack ran out ({@code assert_exhaustion}). */
         EXHAUSTION,
         /**
          * The module uses a WebAssembly feature linmem does not implement (no spec command expects
          * this): always an {@link UnsupportedFeatureException}, which names the feature.
          */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /**
+         * The engine cannot provide a resource the module needs: a memory larger than the
+         * allocator's storage can hold, an exhausted memory pool, memory the system refuses. Not a
+         * fault of the module: it may instantiate with another allocator (native storage, a larger
+         * pool) or on a larger machine.
+         */
+        RESOURCE_LIMIT
     }
 
     private final Kind kind;

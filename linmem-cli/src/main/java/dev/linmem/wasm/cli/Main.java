@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
  * {@code bin/linmem}'s Java side: {@code run} a module's export or a WASI program, {@code spectest}
  * wast2json scripts.
  *
- * <p>Exit codes: 0 success; 1 a trap (or failed spec commands); 2 a module that is malformed,
- * invalid or unlinkable, a missing file or a bad argument; a WASI program's own exit status.
+ * <p>Exit codes: 0 success; 1 a trap, call stack exhaustion (or failed spec commands); 2 a module
+ * that is malformed, invalid, unlinkable or uses an unsupported feature, a missing file or a bad
+ * argument; 4 a resource the module needs cannot be had (a memory too large for the chosen
+ * storage); a WASI program's own exit status. (3 is {@code bin/linmem}'s: the build failed.)
  */
 @Command(name = "linmem", mixinStandardHelpOptions = true, version = "linmem 0.1.0",
         description = "WebAssembly on Truffle with linmem linear memories.",
@@ -25,6 +27,8 @@ public final class Main implements Runnable {
     static final int EXIT_FAILURE = 1;
     /** The module or the command line is wrong: nothing ran. */
     static final int EXIT_USAGE = 2;
+    /** The engine could not provide what the module needs (WasmException.Kind.RESOURCE_LIMIT): nothing ran. */
+    static final int EXIT_RESOURCE = 4;
 
     @Spec
     CommandSpec spec;

@@ -12,10 +12,12 @@ import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.WasmExport;
 import dev.linmem.wasm.WasmInstance;
 import dev.linmem.wasm.module.Export;
+import dev.linmem.wasm.language.WasmOptions;
 import dev.linmem.wasm.module.ExternalKind;
 import dev.linmem.wasm.module.FuncType;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.module.ValType;
+import dev.linmem.wasm.nodes.CallDepth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,8 +110,41 @@ final class RunCommand implements Callable<Integer> {
             description = "a polyglot engine option, e.g. engine.TraceCompilation=true (repeatable)")
     Map<String, String> engineOptions = new LinkedHashMap<>();
 
+    /**
+     * Runs the command on a thread whose stack holds the call depth limit: the main thread's 1 MiB
+     * would cut a recursive program off at 412 calls (see {@code CallDepth}).
+     */
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        FutureTask<Integer> command = new FutureTask<>(this::run);
+        Thread thread = new Thread(null, command, "linmem-run", guestStackBytes());
+        thread.start();
+        thread.join();
+        try {
+            return command.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            } else if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** 2.25 KiB per call of the limit (linmem-wasm.MaxCallDepth, from --engine-option or its default) and 1 MiB more; 1 GiB at most. */
+    private long guestStackBytes() {
+        int limit = WasmOptions.DEFAULT_MAX_CALL_DEPTH;
+        try {
+            limit = Integer.parseInt(engineOptions.getOrDefault("linmem-wasm.MaxCallDepth", Integer.toString(limit)).trim());
+        } catch (NumberFormatException e) {
+            // The engine rejects the value with a proper message; any stack will do until then.
+        }
+        long bytes = (1L << 20) + (long) Math.max(limit, 1) * CallDepth.STACK_BYTES_PER_UNIT * 3 / 2;
+        return Math.min(bytes, 1L << 30);
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat != null && repeat < 1) {
@@ -247,18 +284,30 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Traps exit 1; a module that cannot be loaded exits 2. One line each, no stack trace. */
+    /**
+     * Traps and call stack exhaustion exit 1; a module that cannot be loaded exits 2; a memory the
+     * engine cannot allocate exits 4. One line each, no stack trace.
+     */
     private int report(PrintWriter err, WasmException e) {
         String message = oneLine(e.getMessage());
         switch (e.kind()) {
-            case TRAP, EXHAUSTION -> {
-                err.println("linmem: " + (e.kind() == WasmException.Kind.TRAP ? "trap" : "call stack exhausted") + ": " + message);
+            case TRAP -> {
+                err.println("linmem: trap: " + message);
                 return Main.EXIT_FAILURE;
             }
             case UNSUPPORTED -> {
                 // "unsupported feature: NAME (construct) at byte offset N"
                 err.println("linmem: " + file + ": " + message);
                 return Main.EXIT_USAGE;
+            }
+            case EXHAUSTION -> {
+                // The message starts with the spec's "call stack exhausted".
+                err.println("linmem: " + message);
+                return Main.EXIT_FAILURE;
+            }
+            case RESOURCE_LIMIT -> {
+                err.println("linmem: " + file + ": " + message);
+                return Main.EXIT_RESOURCE;
             }
             default -> {
                 String offset = e.byteOffset() >= 0 ? " (at byte offset " + e.byteOffset() + ")" : "";

@@ -58,6 +58,42 @@ class MainTest {
         assertEquals("", r.out);
     }
 
+    /** run calls on a thread with the stack for the default limit of 10,000, not on the main thread's 1 MiB (412 calls). */
+    @Test
+    void aRunawayRecursionPrintsOneLineAndExitsOne() {
+        assertEquals("9999\n", run("run", module("runaway"), "9999").out);
+        Result r = run("run", module("runaway"), "-1");
+        assertEquals(1, r.exit, r.err);
+        assertTrue(r.err.startsWith("linmem: call stack exhausted: calling runaway.module.wasm.countdown would exceed the limit of 10000 nested calls"), r.err);
+        assertTrue(r.err.contains("linmem-wasm.MaxCallDepth"), "names the option that raises it: " + r.err);
+        assertEquals(1, r.err.lines().count(), "one line, no stack trace: " + r.err);
+    }
+
+    @Test
+    void theCallDepthLimitIsAnEngineOption() {
+        assertEquals("49\n", run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=50", "49").out);
+        Result over = run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=50", "50");
+        assertEquals(1, over.exit, over.err);
+        assertTrue(over.err.contains("would exceed the limit of 50 nested calls"), over.err);
+        Result bad = run("run", module("runaway"), "--engine-option", "linmem-wasm.MaxCallDepth=0", "1");
+        assertEquals(2, bad.exit, bad.err);
+        assertTrue(bad.err.startsWith("linmem: --engine-option: ") && bad.err.contains("between 1 and"), bad.err);
+    }
+
+    @Test
+    void aMemoryTooLargeForHeapStorageExitsFourWithAHint() {
+        Result heap = run("run", module("huge-memory"), "--storage", "heap");
+        assertEquals(4, heap.exit, heap.err);
+        assertTrue(heap.err.startsWith("linmem: " + module("huge-memory") + ": memory cannot be allocated: "), heap.err);
+        assertTrue(heap.err.contains("needs native storage") && heap.err.contains("--storage native"), heap.err);
+        assertEquals(1, heap.err.lines().count(), "one line, no stack trace: " + heap.err);
+        assertEquals("", heap.out);
+
+        Result nativeStorage = run("run", module("huge-memory"), "--storage", "native");
+        assertEquals(0, nativeStorage.exit, nativeStorage.err);
+        assertEquals("7\n", nativeStorage.out);
+    }
+
     @Test
     void aMalformedModuleExitsTwoWithKindAndOffset() throws IOException {
         Path bad = dir.resolve("bad.wasm");

@@ -30,10 +30,12 @@ public final class WasmContext implements LinkContext {
     private final List<LinearMemory> ownedMemories = Collections.synchronizedList(new ArrayList<>());
     /** The built-in host modules polyglot instantiations may import, by linking name. */
     private final Map<String, HostModule> builtins;
+    private final int maxCallDepth;
 
-    WasmContext(WasmLanguage language, Map<String, HostModule> builtins) {
+    WasmContext(WasmLanguage language, Map<String, HostModule> builtins, int maxCallDepth) {
         this.language = language;
         this.builtins = builtins;
+        this.maxCallDepth = maxCallDepth;
     }
 
     /** The context of the current thread's entered polyglot context. */
@@ -44,6 +46,11 @@ public final class WasmContext implements LinkContext {
     @Override
     public WasmLanguage language() {
         return language;
+    }
+
+    /** The value of {@code linmem-wasm.MaxCallDepth} for this context. */
+    public int maxCallDepth() {
+        return maxCallDepth;
     }
 
     @Override

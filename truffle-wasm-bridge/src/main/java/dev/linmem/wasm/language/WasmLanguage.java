@@ -9,6 +9,7 @@ import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionType;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
@@ -17,6 +18,8 @@ import com.oracle.truffle.api.source.Source;
 import dev.linmem.wasm.WasmException;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.module.WasmModule;
+import dev.linmem.wasm.nodes.CallDepth;
+import dev.linmem.wasm.nodes.ExhaustionWarmUp;
 
 /**
  * The linmem WebAssembly language. Its id is {@value #ID}, not {@code wasm}, so that it can sit on
@@ -39,10 +42,13 @@ import dev.linmem.wasm.module.WasmModule;
  * which instantiates any number of times. Memories of such contexts come from dynamic heap
  * storage. The option {@code linmem-wasm.Builtins} provides built-in host modules
  * ({@link BuiltinModules}).
+ *
+ * <p>Options: these, and {@link WasmOptions}. Each thread of each context counts how deep its wasm
+ * calls nest ({@link CallDepth}, against {@code linmem-wasm.MaxCallDepth}).
  */
 @TruffleLanguage.Registration(id = WasmLanguage.ID, name = "linmem WebAssembly", version = "0.1", byteMimeTypes = WasmLanguage.MIME_TYPE,
                 defaultMimeType = WasmLanguage.MIME_TYPE)
-public final class WasmLanguage extends TruffleLanguage<WasmContext> {
+public final class WasmLanguage extends TruffleLanguage<WasmContext> implements CallDepth.PerThread {
     public static final String ID = "linmem-wasm";
     public static final String MIME_TYPE = "application/x-linmem-wasm";
 
@@ -57,14 +63,30 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                     category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "[<guestDir>::]<hostDir>,...") //
     static final OptionKey<String> WasiMapDirs = new OptionKey<>("");
 
+    /** The stack size is the C library's answer for the calling thread, so it is asked only on the thread itself. */
+    private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal(
+                    (context, thread) -> thread == Thread.currentThread() ? CallDepth.ofCurrentThread(context.maxCallDepth()) : CallDepth.withoutStackSize(context.maxCallDepth()));
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
-        return new WasmLanguageOptionDescriptors();
+        return OptionDescriptors.createUnion(new WasmLanguageOptionDescriptors(), new WasmOptionsOptionDescriptors());
     }
 
     @Override
     protected WasmContext createContext(Env env) {
-        return new WasmContext(this, BuiltinModules.create(env.getOptions().get(Builtins), env));
+        return new WasmContext(this, BuiltinModules.create(env.getOptions().get(Builtins), env), env.getOptions().get(WasmOptions.MaxCallDepth));
+    }
+
+    /** The exhaustion path is warmed up here, on a shallow stack (see {@link ExhaustionWarmUp}). */
+    @Override
+    protected void initializeContext(WasmContext context) {
+        ExhaustionWarmUp.runOnce(this);
+    }
+
+    /** The call depth of the current thread in the current context, kept by every wasm call target. */
+    @Override
+    public ContextThreadLocal<CallDepth> callDepth() {
+        return callDepth;
     }
 
     @Override

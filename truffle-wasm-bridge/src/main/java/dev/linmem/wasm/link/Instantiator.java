@@ -24,6 +24,7 @@ import dev.linmem.wasm.module.WasmFunction;
 import dev.linmem.wasm.module.WasmModule;
 import dev.linmem.wasm.nodes.FunctionNodeFactory;
 import dev.linmem.wasm.nodes.WasmRootNode;
+import dev.linmem.wasm.runtime.Failures;
 import dev.linmem.wasm.runtime.FunctionInstance;
 import dev.linmem.wasm.runtime.GlobalInstance;
 import dev.linmem.wasm.runtime.ModuleInstance;
@@ -140,11 +141,12 @@ public final class Instantiator {
         if (limits.maximumPages().isPresent()) {
             builder.maximumPages(limits.maximumPages().getAsLong());
         }
+        MemoryType type = builder.build();
         try {
-            return context.allocateMemory(builder.build());
+            return context.allocateMemory(type);
         } catch (InvalidMemoryTypeException | MemoryAllocationException e) {
             // The allocator refused (too large, pool empty, a kind that cannot be shared): a resource problem.
-            throw new WasmException(WasmException.Kind.EXHAUSTION, "memory cannot be allocated: " + e.getMessage(), -1, e);
+            throw Failures.memoryNotAllocated(type, e);
         }
     }
 

@@ -18,6 +18,10 @@
  * instruction, so compiled code has no dispatch at all; backward branches poll for on-stack
  * replacement so a loop run once still compiles.
  *
+ * <p>Every root counts its thread's call depth ({@link dev.linmem.wasm.nodes.CallDepth}) against
+ * a limit that {@code linmem-wasm.MaxCallDepth} and the thread's stack size set, so that runaway
+ * recursion ends as a cheap guest exception long before the Java stack does.
+ *
  * <p>Values in slots: numbers as longs of raw bits (f32/f64 never pass through a Java float
  * unless an instruction computes with them, so NaN payloads survive moves), references as objects.
  */
