@@ -10,8 +10,14 @@ import com.oracle.truffle.api.Truffle;
  * loop would otherwise cause a deoptimization storm).
  */
 final class StableAssumption {
-    /** How many times a memory's assumption may be invalidated before nodes stop caching on it. */
-    static final int RENEWAL_LIMIT = 8;
+    /**
+     * How many times a memory's assumption may be invalidated before nodes stop caching on it.
+     * Each invalidation costs a recompilation, and Truffle 25 fails the compilation of a call
+     * target that keeps deoptimizing at the same node (its deoptimization cycle detection; the
+     * safety matrix's warm-up mode hit it after eight renewals, with two tiers recompiling after
+     * each grow), leaving the code interpreted for good. Four stays clear of it.
+     */
+    static final int RENEWAL_LIMIT = 4;
 
     private final String name;
     private volatile Assumption current;

@@ -17,7 +17,7 @@ import java.util.Map;
  * the first {@link #SETTLED_AFTER} caused no more compilations: recompilation is then bounded.
  */
 final class RecoverySection extends Section {
-    /** linmem renews a memory's assumptions 8 times (StableAssumption.RENEWAL_LIMIT); allow that many grows to settle. */
+    /** linmem renews a memory's assumptions 4 times (StableAssumption.RENEWAL_LIMIT); allow that many grows to settle. */
     static final int SETTLED_AFTER = 8;
 
     @Override
