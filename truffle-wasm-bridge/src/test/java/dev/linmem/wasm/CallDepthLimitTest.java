@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +42,7 @@ class CallDepthLimitTest {
     private static WasmEngine engine(Map<String, String> mode, int limit) {
         Map<String, String> options = new HashMap<>(mode);
         options.put(LIMIT, Integer.toString(limit));
-        return WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options);
+        return WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).options(options).build();
     }
 
     @ParameterizedTest(name = "{0}, interpreted")
@@ -89,7 +87,7 @@ class CallDepthLimitTest {
     void onAStackLargeEnoughTheDefaultLimitApplies() throws Exception {
         int limit = WasmOptions.DEFAULT_MAX_CALL_DEPTH;
         onThreadWithStack(64L << 20, () -> {
-            try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), INTERPRETED)) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).options(INTERPRETED).build()) {
                 WasmInstance m = TestModules.instantiate(engine, "stack");
                 assertEquals(limit - 1, one(m, "direct", limit - 1));
                 WasmException e = assertFails(Kind.EXHAUSTION, "call stack exhausted: calling stack.direct would exceed the limit of " + limit
@@ -105,7 +103,7 @@ class CallDepthLimitTest {
         int fits = CallDepth.unitsThatFit(1L << 20);
         assertEquals(412, fits);
         onThreadWithStack(1L << 20, () -> {
-            try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+            try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).build()) {
                 WasmInstance m = TestModules.instantiate(engine, "stack");
                 assertEquals(200, one(m, "mutual", 200), "call.wast: odd 200");
                 assertEquals(fits - 1, one(m, "direct", fits - 1));
@@ -167,7 +165,7 @@ class CallDepthLimitTest {
     @ValueSource(strings = {"0", "-3", "ten", "1073741825"})
     void anInvalidLimitIsRefusedWhenTheEngineIsCreated(String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), Map.of(LIMIT, value)));
+                        () -> WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).options(Map.of(LIMIT, value)).build());
         assertTrue(e.getMessage().contains("linmem-wasm.MaxCallDepth"), e.getMessage());
     }
 

@@ -24,7 +24,7 @@ class ResourceLimitTest {
 
     @Test
     void aFourGibMemoryOnDynamicHeapStorageIsAResourceLimitWithAHint() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).build()) {
             WasmException e = assertFails(Kind.RESOURCE_LIMIT, "memory cannot be allocated: ", () -> TestModules.instantiate(engine, HUGE));
             assertTrue(e.getMessage().contains("; a memory of more than 2147418112 bytes needs native storage (MemoryAllocator.dynamicNative()"), e.getMessage());
             assertTrue(e.getCause() instanceof MemoryAllocationException, "the library's refusal is the cause");
@@ -33,7 +33,7 @@ class ResourceLimitTest {
 
     @Test
     void aFourGibMemoryOnStaticHeapStorageIsAResourceLimitWithAHint() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.staticHeap())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.staticHeap()).build()) {
             WasmException e = assertFails(Kind.RESOURCE_LIMIT, "memory cannot be allocated: ", () -> TestModules.instantiate(engine, HUGE));
             assertTrue(e.getMessage().contains("needs native storage"), e.getMessage());
         }
@@ -41,7 +41,7 @@ class ResourceLimitTest {
 
     @Test
     void nativeStorageHoldsTheSameMemory() {
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicNative())) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicNative()).build()) {
             WasmInstance m = TestModules.instantiate(engine, HUGE);
             assertEquals(7, one(m, "main"), "a store and load at the memory's last word");
         }
@@ -49,7 +49,7 @@ class ResourceLimitTest {
 
     @Test
     void anExhaustedPoolIsAResourceLimitWithoutTheStorageHint() {
-        try (MemoryPool pool = MemoryPool.offHeap(1, 1L << 20); WasmEngine engine = WasmEngine.create(pool)) {
+        try (MemoryPool pool = MemoryPool.offHeap(1, 1L << 20); WasmEngine engine = WasmEngine.builder().allocator(pool).build()) {
             var held = pool.allocate(MemoryType.of(1, 1));
             WasmException e = assertFails(Kind.RESOURCE_LIMIT, "memory cannot be allocated: memory pool exhausted",
                             () -> TestModules.instantiate(engine, "lib"));

@@ -2,8 +2,6 @@ package dev.linmem.wasm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +62,7 @@ public final class StackExhaustionScenario {
 
     private static void run(String export, String mode, boolean fromDeepHostStack) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options(mode), log)) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).options(options(mode)).logOutput(log).build()) {
             WasmInstance instance = TestModules.instantiate(engine, "stack");
             warmUp(instance, export, mode);
             Runaway runaway = new Runaway(instance, export);
@@ -191,7 +189,7 @@ public final class StackExhaustionScenario {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Map<String, String> options = new HashMap<>(compileAtOnce());
         options.put("engine.TraceCompilation", "true");
-        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options, log)) {
+        try (WasmEngine engine = WasmEngine.builder().allocator(MemoryAllocator.dynamicHeap()).options(options).logOutput(log).build()) {
             WasmInstance instance = engine.instantiate(engine.decode(TestModules.bytes("stack"), "other"));
             return (Integer) instance.invoke("direct", SHALLOW)[0] == SHALLOW && compiled(log, "other.direct");
         }
