@@ -3,6 +3,7 @@
 #   examples/hashsort.wasm                   from examples/hashsort.c (clang + wasm-ld, no libc)
 #   linmem-cli/src/test/resources/dev/linmem/wasm/cli/*.wasm   from the .wat beside them (wat2wasm)
 #   truffle-wasm-bridge/src/test/resources/dev/linmem/wasi/*.wasm   likewise
+#   examples/embedder/greet.wasm, hello-wasi.wasm   the embedder example's guests (wat2wasm; clang with wasi-libc)
 # When node is on the PATH, prints hashsort's checksum from V8 as an outside reference.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +32,11 @@ wasi="$root/truffle-wasm-bridge/src/test/resources/dev/linmem/wasi"
 wat2wasm "$wasi/echo.wat" -o "$wasi/echo.wasm"
 wat2wasm "$wasi/no-memory.wat" -o "$wasi/no-memory.wasm"
 echo "built the WASI binding's test modules in ${wasi#"$root"/}"
+
+embedder="$here/embedder"
+wat2wasm "$embedder/greet.wat" -o "$embedder/greet.wasm"
+clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -o "$embedder/hello-wasi.wasm" "$embedder/hello-wasi.c"
+echo "built the embedder example's guests in examples/embedder"
 
 if command -v node >/dev/null; then
   node -e '

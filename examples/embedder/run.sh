@@ -21,4 +21,4 @@ fi
 exec "$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
   --upgrade-module-path="$here/target/graal-upgrade" \
   --enable-native-access=org.graalvm.truffle,dev.linmem.memory --sun-misc-unsafe-memory-access=allow \
-  --module-path "$here/target/modules" --module dev.linmem.example/dev.linmem.example.Main "$here/greet.wasm"
+  --module-path "$here/target/modules" --module dev.linmem.example/dev.linmem.example.Main "$here/greet.wasm" "$here/hello-wasi.wasm"

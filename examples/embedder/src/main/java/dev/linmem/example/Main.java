@@ -8,6 +8,9 @@ import java.util.List;
 import com.oracle.truffle.api.Truffle;
 
 import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.wasi.WasiConfig;
+import dev.linmem.wasi.WasiExit;
+import dev.linmem.wasi.WasiModule;
 import dev.linmem.wasm.Imports;
 import dev.linmem.wasm.WasmEngine;
 import dev.linmem.wasm.WasmInstance;
@@ -18,7 +21,7 @@ import dev.linmem.wasm.module.ValType;
  * Runs greet.wasm, which imports two host functions: {@code env.print} reads a string out of the
  * guest's memory, {@code env.answer} returns a number. Prints what the guest printed and what its
  * {@code main} returned, and fails when Truffle runs without its optimizing runtime (a JVM flag or
- * the compiler jars missing).
+ * the compiler jars missing). Then runs hello-wasi.wasm, a C program for wasm32-wasi, with WASI.
  */
 public final class Main {
     private Main() {
@@ -45,8 +48,28 @@ public final class Main {
                             new Imports().function("env", "print", print).function("env", "answer", answer));
             System.out.println("main returned " + greet.invoke("main")[0] + " (runtime: " + runtime + ")");
         }
-        // WASI hook: when the WASI host module (dev.linmem.wasi, branch wasi) is merged, this
-        // example also runs a C program built for wasm32-wasi, with WASI added to the engine as a
-        // host module: WasmEngine.builder().hostModule(<the WASI module>).
+        runWasiProgram(Path.of(args.length > 1 ? args[1] : "hello-wasi.wasm"));
+    }
+
+    /**
+     * Runs a C program built for wasm32-wasi ({@code hello-wasi.c}) with WASI as a host module:
+     * its arguments, one environment variable and this process's standard streams; its exit
+     * status arrives as {@link WasiExit}.
+     */
+    private static void runWasiProgram(Path program) throws Exception {
+        WasiConfig config = WasiConfig.builder()
+                        .args(program.getFileName().toString(), "from", "the embedder")
+                        .env("GREETING", "hello from Java")
+                        .inheritStdio()
+                        .build();
+        try (WasmEngine engine = WasmEngine.create(); WasiModule wasi = new WasiModule(config)) {
+            WasmInstance instance = engine.instantiate(engine.decode(Files.readAllBytes(program), "hello-wasi"), new Imports().hostModule(wasi));
+            try {
+                instance.invoke("_start");
+                System.out.println("the WASI program returned without proc_exit");
+            } catch (WasiExit exit) {
+                System.out.println("the WASI program exited with status " + exit.status());
+            }
+        }
     }
 }
