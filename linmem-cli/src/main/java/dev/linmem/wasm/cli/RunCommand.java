@@ -102,6 +102,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print each memory's statistics at exit")
     boolean stats;
 
+    @Option(names = "--timings",
+            description = "print to standard error how long each phase took: JVM start, engine, decode and validate, instantiate, run")
+    boolean timings;
+
+    /** The phases --timings reports, in order. */
+    private final PhaseTimer phases = new PhaseTimer();
+
     @Option(names = "--engine-option", paramLabel = "KEY=VALUE",
             description = "a polyglot engine option, e.g. engine.TraceCompilation=true (repeatable)")
     Map<String, String> engineOptions = new LinkedHashMap<>();
@@ -110,6 +117,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        phases.sinceProcessStart("jvm start to main");
+        try {
+            return runTimed(out, err);
+        } finally {
+            if (timings) {
+                phases.report(stderr);
+            }
+        }
+    }
+
+    private Integer runTimed(PrintWriter out, PrintWriter err) {
         if (repeat != null && repeat < 1) {
             err.println("linmem: --repeat must be at least 1, not " + repeat);
             return Main.EXIT_USAGE;
@@ -129,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
         WasmEngine engine;
         try {
             engine = createEngine(allocator);
+            phases.end("engine (polyglot context)");
         } catch (UsageError e) {
             allocator.close();
             err.println("linmem: " + e.getMessage());
@@ -139,6 +158,7 @@ final class RunCommand implements Callable<Integer> {
             int engineMemories = allocator.allocated().size();
             try {
                 WasmModule module = engine.decode(bytes, file.getFileName().toString());
+                phases.end("decode and validate");
                 if (WasiChoice.imports(module)) {
                     return runWasi(out, engine, module);
                 }
@@ -147,9 +167,11 @@ final class RunCommand implements Callable<Integer> {
                             + WasiPreview1.MODULE_NAME);
                 }
                 instance = engine.instantiate(module);
+                phases.end("instantiate");
                 WasmExport export = chooseExport(instance);
                 Object[] arguments = parseArguments(export);
                 callAndPrint(out, instance, export.name(), arguments);
+                phases.end("run " + export.name());
                 return 0;
             } catch (UsageError e) {
                 err.println("linmem: " + e.getMessage());
@@ -188,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (WasiModule wasiModule = new WasiModule(config)) {
             WasmInstance instance = engine.instantiate(module, new Imports().hostModule(wasiModule));
+            phases.end("instantiate");
             wasiInstance = instance;
             if (invoke != null) {
                 WasmExport export = chooseExport(instance);
@@ -199,7 +222,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageError(file + " imports WASI but exports no _start function of type [] -> [] (a reactor?); "
                         + "choose a function with --invoke NAME");
             }
-            instance.invoke("_start");
+            try {
+                instance.invoke("_start");
+            } finally {
+                phases.end("run _start");
+            }
             return 0;
         } catch (WasiExit exit) {
             return exit.status();
