@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Time to result of real WASI programs, whole process: `bin/linmem run` against Node's node:wasi
+# on the same binary and input, back to back, each run's stdout and exit status checked against
+# Node's. Prints one line per run and a median table (markdown) at the end.
+#   bench/time-to-result/run.sh [RUNS] [PROGRAM...]      (default 3 runs; programs: see below)
+# LINMEM_RUN_OPTS adds options to every `linmem run` (e.g. "--engine-option engine.Mode=latency").
+# A/B: with B_ROOT (another checkout of linmem, built by its bin/linmem) and/or B_RUN_OPTS, every run
+# also runs variant B right after A, so that the two see the same load; the table gains B's column.
+# Programs: the project's hello (mx-free-tests/src/test/wasi/c) and the third-party ones built by
+# mx-free-tests/src/test/wasi/third-party/build.sh (lua5.4 on test.lua, zlib's example and
+# minigzip on 2.9 MB of generated text, the sqlite3 shell on test.sql).
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+runs=${1:-3}
+shift || true
+programs=("$@")
+[ ${#programs[@]} -gt 0 ] || programs=(hello lua zlib-example minigzip sqlite3)
+wasi="$root/mx-free-tests/src/test/wasi"
+own=$(bash "$wasi/build-c.sh" "$root/.cache/wasi-c" | tail -n1)
+third=$(bash "$wasi/third-party/build.sh" | tail -n1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/data"
+printf 'first\nsecond\nthird\nfourth\n' >"$work/lua.in"
+awk 'BEGIN{for(i=0;i<60000;i++){printf "%d %x lorem ipsum ", i, (i*2654435761)%4294967296; for(j=0;j<i%5;j++) printf "abcdefghij"; printf "\n"}}' >"$work/text.txt"
+
+# The command line (after the runner) and standard input of a program.
+command_of() {
+  case "$1" in
+    hello) echo "$own/hello.wasm" ;;
+    lua) echo "--dir $work/data::/data --env LUA_TEST=yes $third/lua.wasm /data/test.lua /data w1 w2" ;;
+    zlib-example) echo "--dir $work/data::/ $third/zlib-example.wasm" ;;
+    minigzip) echo "$third/minigzip.wasm" ;;
+    sqlite3) echo "--dir $work/data::/data --env HOME=/data $third/sqlite3.wasm -vfs unix-none /data/test.db" ;;
+  esac
+}
+stdin_of() {
+  case "$1" in
+    lua) echo "$work/lua.in" ;;
+    minigzip) echo "$work/text.txt" ;;
+    sqlite3) echo "$wasi/third-party/test.sql" ;;
+    *) echo /dev/null ;;
+  esac
+}
+# Fresh data directory: test.lua, no database left from an earlier run.
+reset_data() {
+  rm -rf "$work/data" && mkdir -p "$work/data" && cp "$wasi/third-party/test.lua" "$work/data/"
+}
+# Runs "$@" with stdin $1; prints seconds and leaves stdout/exit in $work/out.$tag / $work/rc.$tag.
+timed() {
+  local tag=$1 input=$2
+  shift 2
+  reset_data
+  local start end
+  start=$(date +%s%N)
+  "$@" <"$input" >"$work/out.$tag" 2>"$work/err.$tag"
+  echo $? >"$work/rc.$tag"
+  end=$(date +%s%N)
+  echo "scale=3; ($end - $start) / 1000000000" | bc
+}
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A node_times linmem_times b_times
+for program in "${programs[@]}"; do
+  cmd=$(command_of "$program")
+  input=$(stdin_of "$program")
+  for ((i = 1; i <= runs; i++)); do
+    # shellcheck disable=SC2086 # the command line is words by design
+    n=$(timed node "$input" node --no-warnings "$wasi/node-wasi.mjs" $cmd)
+    # shellcheck disable=SC2086
+    l=$(timed linmem "$input" "$root/bin/linmem" run ${LINMEM_RUN_OPTS:-} $cmd)
+    b=""
+    if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
+      # shellcheck disable=SC2086
+      b=$(timed b "$input" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
+      if ! cmp -s "$work/out.node" "$work/out.b" || ! cmp -s "$work/rc.node" "$work/rc.b"; then
+        b="$b (OUTPUT DIFFERS: $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
+      fi
+      b_times[$program]+="${b%% *} "
+      b=" B ${b}s"
+    fi
+    same=same
+    if ! cmp -s "$work/out.node" "$work/out.linmem" || ! cmp -s "$work/rc.node" "$work/rc.linmem"; then
+      same="DIFFERENT (exit node $(cat "$work/rc.node"), linmem $(cat "$work/rc.linmem"); $(grep -v '^linmem timings' "$work/err.linmem" | head -c 300))"
+    fi
+    echo "$program run $i: node ${n}s linmem ${l}s ratio $(echo "scale=1; $l / $n" | bc)$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
+    for variant in linmem b; do
+      if [ -f "$work/err.$variant" ] && grep -q '^linmem timings' "$work/err.$variant"; then
+        echo "  $variant: $(grep '^linmem timings' "$work/err.$variant" | sed 's/linmem timings: *//; s/  */ /g' | paste -sd';')"
+      fi
+      rm -f "$work/err.$variant"
+    done
+    node_times[$program]+="$n "
+    linmem_times[$program]+="$l "
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
+  echo "B: ${B_ROOT:-$root} ${B_RUN_OPTS:-}"
+  echo "| program | Node median (s) | linmem median (s) | linmem / Node | B median (s) | B / Node | B / linmem |"
+  echo "|---|---|---|---|---|---|---|"
+else
+  echo "| program | Node median (s) | linmem median (s) | linmem / Node |"
+  echo "|---|---|---|---|"
+fi
+for program in "${programs[@]}"; do
+  n=$(echo ${node_times[$program]} | tr ' ' '\n' | median)
+  l=$(echo ${linmem_times[$program]} | tr ' ' '\n' | median)
+  if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
+    bm=$(echo ${b_times[$program]} | tr ' ' '\n' | median)
+    echo "| $program | $n | $l | $(echo "scale=1; $l / $n" | bc) | $bm | $(echo "scale=1; $bm / $n" | bc) | $(echo "scale=2; $bm / $l" | bc) |"
+  else
+    echo "| $program | $n | $l | $(echo "scale=1; $l / $n" | bc) |"
+  fi
+done
