@@ -4,7 +4,8 @@
 # Node's. Prints one line per run and a median table (markdown) at the end.
 #   bench/time-to-result/run.sh [RUNS] [PROGRAM...]      (default 3 runs; programs: see below)
 # LINMEM_RUN_OPTS adds options to every `linmem run` (e.g. "--engine-option engine.Mode=latency").
-# A/B: with B_ROOT (another checkout of linmem, built by its bin/linmem) and/or B_RUN_OPTS, every run
+# A/B: with B_ROOT (another checkout of linmem, built by its bin/linmem), B_RUN_OPTS and/or
+# B_JAVA_OPTS (LINMEM_JAVA_OPTS for B only, e.g. "-XX:TieredStopAtLevel=1"), every run
 # also runs variant B right after A, so that the two see the same load; the table gains B's column.
 # Programs: the project's hello (mx-free-tests/src/test/wasi/c) and the third-party ones built by
 # mx-free-tests/src/test/wasi/third-party/build.sh (lua5.4 on test.lua, zlib's example and
@@ -72,9 +73,9 @@ for program in "${programs[@]}"; do
     # shellcheck disable=SC2086
     l=$(timed linmem "$input" "$root/bin/linmem" run ${LINMEM_RUN_OPTS:-} $cmd)
     b=""
-    if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
+    if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
       # shellcheck disable=SC2086
-      b=$(timed b "$input" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
+      b=$(timed b "$input" env LINMEM_JAVA_OPTS="${B_JAVA_OPTS:-${LINMEM_JAVA_OPTS:-}}" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
       if ! cmp -s "$work/out.node" "$work/out.b" || ! cmp -s "$work/rc.node" "$work/rc.b"; then
         b="$b (OUTPUT DIFFERS: $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
       fi
@@ -98,8 +99,8 @@ for program in "${programs[@]}"; do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
-  echo "B: ${B_ROOT:-$root} ${B_RUN_OPTS:-}"
+if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
+  echo "B: ${B_ROOT:-$root} ${B_RUN_OPTS:-} ${B_JAVA_OPTS:+LINMEM_JAVA_OPTS=$B_JAVA_OPTS}"
   echo "| program | Node median (s) | linmem median (s) | linmem / Node | B median (s) | B / Node | B / linmem |"
   echo "|---|---|---|---|---|---|---|"
 else
@@ -109,7 +110,7 @@ fi
 for program in "${programs[@]}"; do
   n=$(echo ${node_times[$program]} | tr ' ' '\n' | median)
   l=$(echo ${linmem_times[$program]} | tr ' ' '\n' | median)
-  if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}" ]; then
+  if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
     bm=$(echo ${b_times[$program]} | tr ' ' '\n' | median)
     echo "| $program | $n | $l | $(echo "scale=1; $l / $n" | bc) | $bm | $(echo "scale=1; $bm / $n" | bc) | $(echo "scale=2; $bm / $l" | bc) |"
   else

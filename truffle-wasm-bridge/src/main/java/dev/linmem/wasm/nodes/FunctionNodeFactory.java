@@ -41,7 +41,7 @@ public final class FunctionNodeFactory {
         for (int i = 0; i < sites.length; i++) {
             sites[i] = siteNode(instance, code, layout.sitePcs()[i], types);
         }
-        return new WasmFunctionNode(instance, function, memoryIs64, layout.siteOfPc(), sites);
+        return new WasmFunctionNode(instance, function, memoryIs64, layout.siteOfPc(), sites, DecodedImmediates.of(code, function));
     }
 
     /** The child node of the instruction at {@code pc}, one of those {@link SiteLayout} picks. */
