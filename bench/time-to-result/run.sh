@@ -48,45 +48,45 @@ stdin_of() {
 reset_data() {
   rm -rf "$work/data" && mkdir -p "$work/data" && cp "$wasi/third-party/test.lua" "$work/data/"
 }
-# Runs "$@" with stdin $1; prints seconds and leaves stdout/exit in $work/out.$tag / $work/rc.$tag.
+# Runs "$@" with stdin $2 (tag $1); prints "WALL CPU" in seconds (CPU: user + system of the process
+# and its children, which under load varies less than wall time) and leaves stdout, stderr and the
+# exit status in $work/{out,err,rc}.$tag.
 timed() {
   local tag=$1 input=$2
   shift 2
   reset_data
-  local start end
-  start=$(date +%s%N)
-  "$@" <"$input" >"$work/out.$tag" 2>"$work/err.$tag"
-  echo $? >"$work/rc.$tag"
-  end=$(date +%s%N)
-  echo "scale=3; ($end - $start) / 1000000000" | bc
+  local TIMEFORMAT='%R %U %S' times
+  times=$({ time "$@" <"$input" >"$work/out.$tag" 2>"$work/err.$tag"; echo $? >"$work/rc.$tag"; } 2>&1)
+  echo "$times" | awk '{printf "%.3f %.3f\n", $1, $2 + $3}'
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A node_times linmem_times b_times
+declare -A node_times linmem_times b_times node_cpus linmem_cpus b_cpus
 for program in "${programs[@]}"; do
   cmd=$(command_of "$program")
   input=$(stdin_of "$program")
   for ((i = 1; i <= runs; i++)); do
     # shellcheck disable=SC2086 # the command line is words by design
-    n=$(timed node "$input" node --no-warnings "$wasi/node-wasi.mjs" $cmd)
+    read -r n n_cpu < <(timed node "$input" node --no-warnings "$wasi/node-wasi.mjs" $cmd)
     # shellcheck disable=SC2086
-    l=$(timed linmem "$input" "$root/bin/linmem" run ${LINMEM_RUN_OPTS:-} $cmd)
+    read -r l l_cpu < <(timed linmem "$input" "$root/bin/linmem" run ${LINMEM_RUN_OPTS:-} $cmd)
     b=""
     if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
       # shellcheck disable=SC2086
-      b=$(timed b "$input" env LINMEM_JAVA_OPTS="${B_JAVA_OPTS:-${LINMEM_JAVA_OPTS:-}}" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
+      read -r b b_cpu < <(timed b "$input" env LINMEM_JAVA_OPTS="${B_JAVA_OPTS:-${LINMEM_JAVA_OPTS:-}}" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
       if ! cmp -s "$work/out.node" "$work/out.b" || ! cmp -s "$work/rc.node" "$work/rc.b"; then
-        b="$b (OUTPUT DIFFERS: $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
+        b_cpu="$b_cpu (OUTPUT DIFFERS: $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
       fi
-      b_times[$program]+="${b%% *} "
-      b=" B ${b}s"
+      b_times[$program]+="$b "
+      b_cpus[$program]+="$b_cpu "
+      b=" B ${b}s (cpu ${b_cpu}s)"
     fi
     same=same
     if ! cmp -s "$work/out.node" "$work/out.linmem" || ! cmp -s "$work/rc.node" "$work/rc.linmem"; then
       same="DIFFERENT (exit node $(cat "$work/rc.node"), linmem $(cat "$work/rc.linmem"); $(grep -v '^linmem timings' "$work/err.linmem" | head -c 300))"
     fi
-    echo "$program run $i: node ${n}s linmem ${l}s ratio $(echo "scale=1; $l / $n" | bc)$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
+    echo "$program run $i: node ${n}s (cpu ${n_cpu}s) linmem ${l}s (cpu ${l_cpu}s) ratio $(echo "scale=1; $l / $n" | bc)$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
     for variant in linmem b; do
       if [ -f "$work/err.$variant" ] && grep -q '^linmem timings' "$work/err.$variant"; then
         echo "  $variant: $(grep '^linmem timings' "$work/err.$variant" | sed 's/linmem timings: *//; s/  */ /g' | paste -sd';')"
@@ -95,25 +95,30 @@ for program in "${programs[@]}"; do
     done
     node_times[$program]+="$n "
     linmem_times[$program]+="$l "
+    linmem_cpus[$program]+="$l_cpu "
+    node_cpus[$program]+="$n_cpu "
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
+med() { echo "$1" | tr ' ' '\n' | grep . | median; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
 if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
   echo "B: ${B_ROOT:-$root} ${B_RUN_OPTS:-} ${B_JAVA_OPTS:+LINMEM_JAVA_OPTS=$B_JAVA_OPTS}"
-  echo "| program | Node median (s) | linmem median (s) | linmem / Node | B median (s) | B / Node | B / linmem |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| program | Node wall (s) | linmem wall (s) | B wall (s) | B / linmem wall | linmem CPU (s) | B CPU (s) | B / linmem CPU |"
+  echo "|---|---|---|---|---|---|---|---|"
 else
-  echo "| program | Node median (s) | linmem median (s) | linmem / Node |"
-  echo "|---|---|---|---|"
+  echo "| program | Node wall (s) | linmem wall (s) | linmem / Node wall | Node CPU (s) | linmem CPU (s) | linmem / Node CPU |"
+  echo "|---|---|---|---|---|---|---|"
 fi
 for program in "${programs[@]}"; do
-  n=$(echo ${node_times[$program]} | tr ' ' '\n' | median)
-  l=$(echo ${linmem_times[$program]} | tr ' ' '\n' | median)
+  n=$(med "${node_times[$program]}"); l=$(med "${linmem_times[$program]}")
+  nc=$(med "${node_cpus[$program]}"); lc=$(med "${linmem_cpus[$program]}")
   if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
-    bm=$(echo ${b_times[$program]} | tr ' ' '\n' | median)
-    echo "| $program | $n | $l | $(echo "scale=1; $l / $n" | bc) | $bm | $(echo "scale=1; $bm / $n" | bc) | $(echo "scale=2; $bm / $l" | bc) |"
+    bm=$(med "${b_times[$program]}"); bc=$(med "${b_cpus[$program]}")
+    echo "| $program | $n | $l | $bm | $(ratio "$bm" "$l") | $lc | $bc | $(ratio "$bc" "$lc") |"
   else
-    echo "| $program | $n | $l | $(echo "scale=1; $l / $n" | bc) |"
+    echo "| $program | $n | $l | $(ratio "$l" "$n") | $nc | $lc | $(ratio "$lc" "$nc") |"
   fi
 done
+echo "(medians of $runs runs; wall and CPU are each a median on its own)"
