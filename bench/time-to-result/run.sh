@@ -62,6 +62,7 @@ timed() {
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+differences=0
 declare -A node_times linmem_times b_times node_cpus linmem_cpus b_cpus
 for program in "${programs[@]}"; do
   cmd=$(command_of "$program")
@@ -75,15 +76,17 @@ for program in "${programs[@]}"; do
     if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
       # shellcheck disable=SC2086
       read -r b b_cpu < <(timed b "$input" env LINMEM_JAVA_OPTS="${B_JAVA_OPTS:-${LINMEM_JAVA_OPTS:-}}" "${B_ROOT:-$root}/bin/linmem" run ${B_RUN_OPTS:-} $cmd)
-      if ! cmp -s "$work/out.node" "$work/out.b" || ! cmp -s "$work/rc.node" "$work/rc.b"; then
-        b_cpu="$b_cpu (OUTPUT DIFFERS: $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
-      fi
       b_times[$program]+="$b "
       b_cpus[$program]+="$b_cpu "
       b=" B ${b}s (cpu ${b_cpu}s)"
+      if ! cmp -s "$work/out.node" "$work/out.b" || ! cmp -s "$work/rc.node" "$work/rc.b"; then
+        differences=$((differences + 1))
+        b="$b B's OUTPUT DIFFERENT (exit $(cat "$work/rc.b"); $(grep -v '^linmem timings' "$work/err.b" | head -c 300))"
+      fi
     fi
     same=same
     if ! cmp -s "$work/out.node" "$work/out.linmem" || ! cmp -s "$work/rc.node" "$work/rc.linmem"; then
+      differences=$((differences + 1))
       same="DIFFERENT (exit node $(cat "$work/rc.node"), linmem $(cat "$work/rc.linmem"); $(grep -v '^linmem timings' "$work/err.linmem" | head -c 300))"
     fi
     echo "$program run $i: node ${n}s (cpu ${n_cpu}s) linmem ${l}s (cpu ${l_cpu}s) ratio $(echo "scale=1; $l / $n" | bc)$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
@@ -122,3 +125,7 @@ for program in "${programs[@]}"; do
   fi
 done
 echo "(medians of $runs runs; wall and CPU are each a median on its own)"
+if [ "$differences" -gt 0 ]; then
+  echo "$differences run(s) printed something other than Node or exited differently (see DIFFERENT above)"
+  exit 1
+fi
