@@ -4,6 +4,8 @@
 # Node's. Prints one line per run and a median table (markdown) at the end.
 #   bench/time-to-result/run.sh [RUNS] [PROGRAM...]      (default 3 runs; programs: see below)
 # LINMEM_RUN_OPTS adds options to every `linmem run` (e.g. "--engine-option engine.Mode=latency").
+# GRAALWASM=1 also runs GraalWasm 25.0.2 with its WASI builtins on the same JDK and Graal compiler
+# (bench's GraalWasmWasiRun, built here with the bench module), checked against Node's output too.
 # A/B: with B_ROOT (another checkout of linmem, built by its bin/linmem), B_RUN_OPTS and/or
 # B_JAVA_OPTS (LINMEM_JAVA_OPTS for B only, e.g. "-XX:TieredStopAtLevel=1"), every run
 # also runs variant B right after A, so that the two see the same load; the table gains B's column.
@@ -61,9 +63,24 @@ timed() {
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+graalwasm=()
+if [ -n "${GRAALWASM:-}" ]; then
+  . "$root/bin/jdk.sh"
+  linmem_find_jdk
+  if ! "$root/mvnw" -q -ntp -Dmaven.test.skip=true -pl bench -am package dependency:build-classpath \
+      -Dmdep.outputFile="$root/bench/target/bench.classpath" >"$work/bench-build.log" 2>&1; then
+    cat "$work/bench-build.log" >&2
+    exit 3
+  fi
+  gw_flags=$(sed -n 's:.*<graal.jvm.flags>\(.*\)</graal.jvm.flags>.*:\1:p' "$root/pom.xml")
+  gw_flags=${gw_flags//'${graal.upgrade.dir}'/$root/bench/target/graal-upgrade}
+  # shellcheck disable=SC2206 # the flags are words by design
+  graalwasm=("$JAVA_HOME/bin/java" $gw_flags -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")"
+    dev.linmem.bench.programs.GraalWasmWasiRun)
+fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 differences=0
-declare -A node_times linmem_times b_times node_cpus linmem_cpus b_cpus
+declare -A node_times linmem_times b_times node_cpus linmem_cpus b_cpus gw_times gw_cpus
 for program in "${programs[@]}"; do
   cmd=$(command_of "$program")
   input=$(stdin_of "$program")
@@ -72,6 +89,18 @@ for program in "${programs[@]}"; do
     read -r n n_cpu < <(timed node "$input" node --no-warnings "$wasi/node-wasi.mjs" $cmd)
     # shellcheck disable=SC2086
     read -r l l_cpu < <(timed linmem "$input" "$root/bin/linmem" run ${LINMEM_RUN_OPTS:-} $cmd)
+    g=""
+    if [ ${#graalwasm[@]} -gt 0 ]; then
+      # shellcheck disable=SC2086
+      read -r g g_cpu < <(timed gw "$input" "${graalwasm[@]}" $cmd)
+      gw_times[$program]+="$g "
+      gw_cpus[$program]+="$g_cpu "
+      g=" GraalWasm ${g}s (cpu ${g_cpu}s)"
+      if ! cmp -s "$work/out.node" "$work/out.gw" || ! cmp -s "$work/rc.node" "$work/rc.gw"; then
+        differences=$((differences + 1))
+        g="$g GraalWasm's OUTPUT DIFFERENT (exit $(cat "$work/rc.gw"); $(head -c 300 "$work/err.gw"))"
+      fi
+    fi
     b=""
     if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
       # shellcheck disable=SC2086
@@ -89,7 +118,7 @@ for program in "${programs[@]}"; do
       differences=$((differences + 1))
       same="DIFFERENT (exit node $(cat "$work/rc.node"), linmem $(cat "$work/rc.linmem"); $(grep -v '^linmem timings' "$work/err.linmem" | head -c 300))"
     fi
-    echo "$program run $i: node ${n}s (cpu ${n_cpu}s) linmem ${l}s (cpu ${l_cpu}s) ratio $(echo "scale=1; $l / $n" | bc)$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
+    echo "$program run $i: node ${n}s (cpu ${n_cpu}s) linmem ${l}s (cpu ${l_cpu}s) ratio $(echo "scale=1; $l / $n" | bc)$g$b output $same load $(cut -d' ' -f1 /proc/loadavg)"
     for variant in linmem b; do
       if [ -f "$work/err.$variant" ] && grep -q '^linmem timings' "$work/err.$variant"; then
         echo "  $variant: $(grep '^linmem timings' "$work/err.$variant" | sed 's/linmem timings: *//; s/  */ /g' | paste -sd';')"
@@ -110,6 +139,9 @@ if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
   echo "B: ${B_ROOT:-$root} ${B_RUN_OPTS:-} ${B_JAVA_OPTS:+LINMEM_JAVA_OPTS=$B_JAVA_OPTS}"
   echo "| program | Node wall (s) | linmem wall (s) | B wall (s) | B / linmem wall | linmem CPU (s) | B CPU (s) | B / linmem CPU |"
   echo "|---|---|---|---|---|---|---|---|"
+elif [ ${#graalwasm[@]} -gt 0 ]; then
+  echo "| program | Node wall (s) | GraalWasm wall (s) | linmem wall (s) | linmem / Node wall | linmem / GraalWasm wall | Node CPU (s) | GraalWasm CPU (s) | linmem CPU (s) | linmem / GraalWasm CPU |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
 else
   echo "| program | Node wall (s) | linmem wall (s) | linmem / Node wall | Node CPU (s) | linmem CPU (s) | linmem / Node CPU |"
   echo "|---|---|---|---|---|---|---|"
@@ -120,6 +152,9 @@ for program in "${programs[@]}"; do
   if [ -n "${B_ROOT:-}${B_RUN_OPTS:-}${B_JAVA_OPTS:-}" ]; then
     bm=$(med "${b_times[$program]}"); bc=$(med "${b_cpus[$program]}")
     echo "| $program | $n | $l | $bm | $(ratio "$bm" "$l") | $lc | $bc | $(ratio "$bc" "$lc") |"
+  elif [ ${#graalwasm[@]} -gt 0 ]; then
+    gm=$(med "${gw_times[$program]}"); gc=$(med "${gw_cpus[$program]}")
+    echo "| $program | $n | $gm | $l | $(ratio "$l" "$n") | $(ratio "$l" "$gm") | $nc | $gc | $lc | $(ratio "$lc" "$gc") |"
   else
     echo "| $program | $n | $l | $(ratio "$l" "$n") | $nc | $lc | $(ratio "$lc" "$nc") |"
   fi
