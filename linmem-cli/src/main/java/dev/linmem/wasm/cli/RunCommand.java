@@ -106,6 +106,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print each memory's statistics at exit")
     boolean stats;
 
+    @Option(names = "--timings",
+            description = "print to standard error how long each phase took: JVM start, engine, decode and validate, instantiate, run")
+    boolean timings;
+
+    /** The phases --timings reports, in order. */
+    private final PhaseTimer phases = new PhaseTimer();
+
     @Option(names = "--engine-option", paramLabel = "KEY=VALUE",
             description = "a polyglot engine option, e.g. engine.TraceCompilation=true (repeatable)")
     Map<String, String> engineOptions = new LinkedHashMap<>();
@@ -147,6 +154,17 @@ final class RunCommand implements Callable<Integer> {
     private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        phases.sinceProcessStart("jvm start to main");
+        try {
+            return runTimed(out, err);
+        } finally {
+            if (timings) {
+                phases.report(stderr);
+            }
+        }
+    }
+
+    private Integer runTimed(PrintWriter out, PrintWriter err) {
         if (repeat != null && repeat < 1) {
             err.println("linmem: --repeat must be at least 1, not " + repeat);
             return Main.EXIT_USAGE;
@@ -166,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
         WasmEngine engine;
         try {
             engine = createEngine(allocator);
+            phases.end("engine (polyglot context)");
         } catch (UsageError e) {
             allocator.close();
             err.println("linmem: " + e.getMessage());
@@ -176,6 +195,7 @@ final class RunCommand implements Callable<Integer> {
             int engineMemories = allocator.allocated().size();
             try {
                 WasmModule module = engine.decode(bytes, file.getFileName().toString());
+                phases.end("decode and validate");
                 if (WasiChoice.imports(module)) {
                     return runWasi(out, engine, module);
                 }
@@ -184,9 +204,11 @@ final class RunCommand implements Callable<Integer> {
                             + WasiPreview1.MODULE_NAME);
                 }
                 instance = engine.instantiate(module);
+                phases.end("instantiate");
                 WasmExport export = chooseExport(instance);
                 Object[] arguments = parseArguments(export);
                 callAndPrint(out, instance, export.name(), arguments);
+                phases.end("run " + export.name());
                 return 0;
             } catch (UsageError e) {
                 err.println("linmem: " + e.getMessage());
@@ -225,6 +247,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (WasiModule wasiModule = new WasiModule(config)) {
             WasmInstance instance = engine.instantiate(module, new Imports().hostModule(wasiModule));
+            phases.end("instantiate");
             wasiInstance = instance;
             if (invoke != null) {
                 WasmExport export = chooseExport(instance);
@@ -236,7 +259,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageError(file + " imports WASI but exports no _start function of type [] -> [] (a reactor?); "
                         + "choose a function with --invoke NAME");
             }
-            instance.invoke("_start");
+            try {
+                instance.invoke("_start");
+            } finally {
+                phases.end("run _start");
+            }
             return 0;
         } catch (WasiExit exit) {
             return exit.status();

@@ -50,6 +50,19 @@ class MainTest {
     }
 
     @Test
+    void timingsPrintEachPhaseToStandardErrorAndLeaveTheOutputAlone() {
+        Result r = run("run", module("calc"), "--timings");
+        assertEquals(0, r.exit, r.err);
+        assertEquals("8\n", r.out);
+        for (String phase : new String[] {"jvm start to main", "engine (polyglot context)", "decode and validate", "instantiate", "run main",
+            "total"}) {
+            String line = "linmem timings: " + java.util.regex.Pattern.quote(phase) + " +[0-9]+\\.[0-9] ms";
+            assertTrue(r.err.lines().anyMatch(l -> l.matches(line)), phase + " in:\n" + r.err);
+        }
+        assertFalse(run("run", module("calc")).err.contains("linmem timings"), "only with --timings");
+    }
+
+    @Test
     void aTrapPrintsOneLineAndExitsOne() {
         Result r = run("run", module("calc"), "--invoke", "oob");
         assertEquals(1, r.exit);

@@ -21,27 +21,43 @@ import dev.linmem.wasm.runtime.ModuleInstance;
 /**
  * Builds the interpreter node of a function for one instance: every memory instruction and call
  * (the sites {@link SiteLayout} finds) gets its own child node, so each site specializes on its
- * own. Runs after all functions of the instance have call targets, because direct call sites bind
- * their callee here.
+ * own. The nodes are made on a function's first call, after all functions of the instance have
+ * call targets, because direct call sites bind their callee then.
  */
 public final class FunctionNodeFactory {
     private FunctionNodeFactory() {
     }
 
+    /**
+     * The node of {@code function} for {@code instance}. Its child nodes, layout and immediates are
+     * made on its first call (see {@link Preparation}), when every function, table and memory of
+     * the instance exists.
+     */
     public static WasmFunctionNode create(ModuleInstance instance, WasmFunction function, FunctionTypes types) {
         WasmModule module = instance.module();
-        byte[] code = module.bytes();
         List<MemoryLimits> memoryTypes = module.allMemories();
         boolean[] memoryIs64 = new boolean[memoryTypes.size()];
         for (int i = 0; i < memoryIs64.length; i++) {
             memoryIs64[i] = memoryTypes.get(i).is64();
         }
-        SiteLayout layout = SiteLayout.of(code, function);
-        Node[] sites = new Node[layout.sitePcs().length];
-        for (int i = 0; i < sites.length; i++) {
-            sites[i] = siteNode(instance, code, layout.sitePcs()[i], types);
+        return new WasmFunctionNode(instance, function, memoryIs64, new Preparation(instance, function, types));
+    }
+
+    /** What a function node needs from the first call on: its child nodes, the site layout, the immediates. */
+    record Prepared(int[] siteOfPc, Node[] sites, DecodedImmediates decoded) {
+    }
+
+    /** The deferred part of {@link #create}: the work a function that is never called never does. */
+    record Preparation(ModuleInstance instance, WasmFunction function, FunctionTypes types) {
+        Prepared prepare() {
+            byte[] code = instance.module().bytes();
+            SiteLayout layout = SiteLayout.of(code, function);
+            Node[] sites = new Node[layout.sitePcs().length];
+            for (int i = 0; i < sites.length; i++) {
+                sites[i] = siteNode(instance, code, layout.sitePcs()[i], types);
+            }
+            return new Prepared(layout.siteOfPc(), sites, DecodedImmediates.of(code, function));
         }
-        return new WasmFunctionNode(instance, function, memoryIs64, layout.siteOfPc(), sites);
     }
 
     /** The child node of the instruction at {@code pc}, one of those {@link SiteLayout} picks. */

@@ -42,6 +42,10 @@ import dev.linmem.wasm.runtime.WasmTrap;
  * per function per instance), so identity-cached memory nodes fold. Memory accesses and calls are
  * child nodes, one per instruction site, found by {@link #siteOfPc} (built at link time).
  *
+ * <p>The child nodes and the decoded immediates are made on the first call, not at instantiation
+ * ({@link #prepare}): a big program has thousands of functions and calls few of them in a run
+ * (sqlite3's shell, 1.3 MB of code, spent 0.45 s instantiating every body eagerly).
+ *
  * <p>Branch targets come from the validator's side table (see {@link WasmFunction}); a backward
  * branch (to a loop) polls for on-stack replacement, so long loops compile even when the function
  * is called once.
@@ -62,12 +66,20 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final TableInstance[] tables;
     @CompilationFinal(dimensions = 1) private final GlobalInstance[] globals;
     @CompilationFinal(dimensions = 1) private final FunctionInstance[] functions;
+    /** Builds {@link #sites} and finds the layout and immediates on the first call; null after. */
+    private FunctionNodeFactory.Preparation preparation;
+    /** Set last by {@link #prepare}, volatile so that a thread that sees it sees everything before it. */
+    @CompilationFinal private volatile boolean prepared;
     /** Per body byte: the index into {@link #sites} of the child node of the instruction at that pc, or -1. */
-    @CompilationFinal(dimensions = 1) private final int[] siteOfPc;
-    @Children private final Node[] sites;
+    @CompilationFinal(dimensions = 1) private int[] siteOfPc;
+    /** Per body byte, the pc of the next instruction (see {@link DecodedImmediates}). */
+    @CompilationFinal(dimensions = 1) private int[] nextPc;
+    /** Per body byte, the instruction's first immediate (see {@link DecodedImmediates}). */
+    @CompilationFinal(dimensions = 1) private int[] immediate;
+    @Children private Node[] sites;
     @CompilationFinal private Object osrMetadata;
 
-    WasmFunctionNode(ModuleInstance instance, WasmFunction function, boolean[] memoryIs64, int[] siteOfPc, Node[] sites) {
+    WasmFunctionNode(ModuleInstance instance, WasmFunction function, boolean[] memoryIs64, FunctionNodeFactory.Preparation preparation) {
         this.instance = instance;
         this.code = instance.module().bytes();
         this.bodyStart = function.bodyStart();
@@ -81,13 +93,31 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
         this.tables = instance.tables();
         this.globals = instance.globals();
         this.functions = instance.functions();
-        this.siteOfPc = siteOfPc;
-        this.sites = sites;
+        this.preparation = preparation;
     }
 
     /** Runs the body from its start with an empty operand stack; the locals are already set. */
     public Object execute(VirtualFrame frame) {
+        if (!prepared) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            prepare();
+        }
         return execute(frame, bodyStart, localCount);
+    }
+
+    /** Makes the child nodes and finds the layout and immediates, once, whichever thread calls first. */
+    private void prepare() {
+        atomic(() -> {
+            if (!prepared) {
+                FunctionNodeFactory.Prepared body = preparation.prepare();
+                siteOfPc = body.siteOfPc();
+                nextPc = body.decoded().nextPc();
+                immediate = body.decoded().immediate();
+                sites = insert(body.sites());
+                preparation = null;
+                prepared = true;
+            }
+        });
     }
 
     @ExplodeLoop(kind = LoopExplosionKind.MERGE_EXPLODE)
@@ -115,13 +145,13 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc++;
                     continue dispatch;
                 case 0x02, 0x03: // block, loop: the side table makes them no-ops
-                    pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                    pc = next(pc);
                     continue dispatch;
                 case 0x04: { // if
                     int condition = frame.getIntStatic(sp - 1);
                     sp = pop(frame, sp, sp - 1);
                     if (condition != 0) {
-                        pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                        pc = next(pc);
                     } else {
                         pc = sideTable[sideTableIndex[pc - bodyStart]];
                     }
@@ -158,7 +188,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                         }
                         pc = target;
                     } else {
-                        pc = pc + 1 + Bytecode.lebLength(code, pc + 1);
+                        pc = next(pc);
                     }
                     continue dispatch;
                 }
@@ -205,21 +235,21 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x20: // local.get
-                    frame.copyStatic(Bytecode.readU32(code, pc + 1), sp);
+                    frame.copyStatic(immediate(pc), sp);
                     sp++;
                     pc = next(pc);
                     continue dispatch;
                 case 0x21: // local.set
-                    frame.copyStatic(sp - 1, Bytecode.readU32(code, pc + 1));
+                    frame.copyStatic(sp - 1, immediate(pc));
                     sp = pop(frame, sp, sp - 1);
                     pc = next(pc);
                     continue dispatch;
                 case 0x22: // local.tee
-                    frame.copyStatic(sp - 1, Bytecode.readU32(code, pc + 1));
+                    frame.copyStatic(sp - 1, immediate(pc));
                     pc = next(pc);
                     continue dispatch;
                 case 0x23: { // global.get
-                    GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
+                    GlobalInstance global = globals[immediate(pc)];
                     ValType type = global.type().valueType();
                     if (type.isReference()) {
                         frame.setObjectStatic(sp, global.reference());
@@ -233,7 +263,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x24: { // global.set
-                    GlobalInstance global = globals[Bytecode.readU32(code, pc + 1)];
+                    GlobalInstance global = globals[immediate(pc)];
                     ValType type = global.type().valueType();
                     if (type.isReference()) {
                         global.setReference(frame.getObjectStatic(sp - 1));
@@ -247,28 +277,28 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     continue dispatch;
                 }
                 case 0x25: // table.get
-                    TableInstructions.get(frame, tables[Bytecode.readU32(code, pc + 1)], sp, this);
+                    TableInstructions.get(frame, tables[immediate(pc)], sp, this);
                     pc = next(pc);
                     continue dispatch;
                 case 0x26: // table.set
-                    TableInstructions.set(frame, tables[Bytecode.readU32(code, pc + 1)], sp, this);
+                    TableInstructions.set(frame, tables[immediate(pc)], sp, this);
                     sp = pop(frame, sp, sp - 2);
                     pc = next(pc);
                     continue dispatch;
                 case 0x3F: { // memory.size
-                    int memoryIndex = Bytecode.readU32(code, pc + 1);
+                    int memoryIndex = immediate(pc);
                     sp = MemoryInstructions.size(frame, (MemorySizeNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
                     pc = next(pc);
                     continue dispatch;
                 }
                 case 0x40: { // memory.grow
-                    int memoryIndex = Bytecode.readU32(code, pc + 1);
+                    int memoryIndex = immediate(pc);
                     sp = MemoryInstructions.grow(frame, (MemoryGrowNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], sp);
                     pc = next(pc);
                     continue dispatch;
                 }
                 case 0x41: // i32.const: the signed LEB fits in an int
-                    frame.setIntStatic(sp, (int) Bytecode.readSigned(code, pc + 1));
+                    frame.setIntStatic(sp, immediate(pc));
                     sp++;
                     pc = next(pc);
                     continue dispatch;
@@ -297,7 +327,7 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     pc++;
                     continue dispatch;
                 case 0xD2: // ref.func
-                    frame.setObjectStatic(sp, functions[Bytecode.readU32(code, pc + 1)]);
+                    frame.setObjectStatic(sp, functions[immediate(pc)]);
                     sp++;
                     pc = next(pc);
                     continue dispatch;
@@ -313,10 +343,10 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
                     break;
             }
             if (opcode >= 0x28 && opcode <= 0x35) {
-                int memoryIndex = MemoryInstructions.memargMemory(code, pc);
+                int memoryIndex = immediate(pc);
                 sp = MemoryInstructions.load(frame, (MemoryLoadNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], MemoryInstructions.loadsI32(opcode), sp);
             } else if (opcode >= 0x36 && opcode <= 0x3E) {
-                int memoryIndex = MemoryInstructions.memargMemory(code, pc);
+                int memoryIndex = immediate(pc);
                 sp = pop(frame, sp, MemoryInstructions.store(frame, (MemoryStoreNode) site(pc), memories[memoryIndex], memoryIs64[memoryIndex], MemoryInstructions.storesI32(opcode), sp));
             } else if (opcode >= 0x45 && opcode <= 0xC4) {
                 sp = pop(frame, sp, NumericInstructions.execute(frame, opcode, sp, this));
@@ -371,7 +401,12 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     }
 
     private int next(int pc) {
-        return InstructionWalker.next(code, pc);
+        return nextPc[pc - bodyStart];
+    }
+
+    /** The first immediate of the instruction at {@code pc}, decoded at link time. */
+    private int immediate(int pc) {
+        return immediate[pc - bodyStart];
     }
 
     /**
