@@ -173,7 +173,7 @@ class CallDepthLimitTest {
     void aPolyglotHostSeesAGuestExceptionAndCanCallAgain() {
         try (Context context = Context.newBuilder(WasmLanguage.ID).option(LIMIT, "25").build()) {
             Source source = Source.newBuilder(WasmLanguage.ID, ByteSequence.create(TestModules.bytes("stack")), "stack.wasm").buildLiteral();
-            Value direct = context.eval(source).getMember("direct");
+            Value direct = context.eval(source).newInstance().getMember("exports").getMember("direct");
             PolyglotException e = assertThrows(PolyglotException.class, () -> direct.execute(-1));
             assertTrue(e.isGuestException() && e.getMessage().startsWith("call stack exhausted"), e.getMessage());
             assertEquals(24, direct.execute(24).asInt());

@@ -20,7 +20,7 @@ import dev.linmem.wasm.WasmException.Kind;
  * message says so.
  */
 class ResourceLimitTest {
-    private static final String HUGE = "cli/huge-memory";
+    private static final String HUGE = "huge-memory";
 
     @Test
     void aFourGibMemoryOnDynamicHeapStorageIsAResourceLimitWithAHint() {

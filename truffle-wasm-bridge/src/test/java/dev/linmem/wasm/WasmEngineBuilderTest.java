@@ -67,7 +67,7 @@ class WasmEngineBuilderTest {
             try (WasmEngine engine = WasmEngine.builder().allocator(pool).build()) {
                 assertTrue(TestModules.instantiate(engine, "lib").memory("mem") instanceof StaticMemory);
                 assertEquals(0, pool.freeSlots());
-                assertFails(Kind.EXHAUSTION, "memory cannot be allocated", () -> TestModules.instantiate(engine, "lib"));
+                assertFails(Kind.RESOURCE_LIMIT, "memory cannot be allocated", () -> TestModules.instantiate(engine, "lib"));
             }
             assertEquals(1, pool.freeSlots(), "closing the engine returns the slot");
         }
