@@ -1,0 +1,305 @@
+package dev.linmem.fuzz.campaign;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import dev.linmem.fuzz.generate.MemoryExporter;
+import dev.linmem.fuzz.generate.ModuleGenerator;
+import dev.linmem.fuzz.generate.Mutator;
+import dev.linmem.fuzz.linmem.ExecutionMode;
+import dev.linmem.fuzz.linmem.MemoryKind;
+import dev.linmem.fuzz.tools.Toolchain;
+import dev.linmem.fuzz.v8.V8Runner;
+import dev.linmem.fuzz.worker.Request;
+import dev.linmem.fuzz.worker.Response;
+import dev.linmem.fuzz.worker.Worker;
+
+/**
+ * A fuzzing campaign: {@code count} valid modules, each run in V8 and in linmem in the planned
+ * configurations and compared, then {@code malformed} damaged modules, each run in linmem alone,
+ * where only a clean rejection, run or trap is acceptable. Failing cases are kept under
+ * {@code outDir/cases}, with everything needed to reproduce them; the rest is deleted.
+ */
+public final class Campaign {
+    /** Malformed modules made from one generated module before the next is generated. */
+    static final int MUTATIONS_PER_MODULE = 25;
+
+    private final Toolchain tools;
+    private final CampaignOptions options;
+    private final PrintStream progress;
+    private final Statistics statistics = new Statistics();
+    private final AtomicInteger nextValid = new AtomicInteger();
+    private final AtomicInteger nextMalformedBase = new AtomicInteger();
+
+    public Campaign(Toolchain tools, CampaignOptions options, PrintStream progress) {
+        this.tools = tools;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs the campaign and returns its statistics. */
+    public Statistics run() {
+        long start = System.nanoTime();
+        Path casesDir = options.outDir().resolve("cases");
+        createDirectories(casesDir);
+        ExecutorService jobs = Executors.newFixedThreadPool(options.jobs());
+        List<Future<?>> running = new ArrayList<>();
+        for (int job = 0; job < options.jobs(); job++) {
+            int id = job;
+            running.add(jobs.submit(() -> runJob(id, casesDir)));
+        }
+        try {
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a fuzzing job failed: " + e.getCause(), e.getCause());
+        } finally {
+            jobs.shutdownNow();
+        }
+        statistics.elapsed(Duration.ofNanos(System.nanoTime() - start));
+        return statistics;
+    }
+
+    /**
+     * Compares given module files instead of generated ones (a committed reproducer, a case
+     * folder's module), in the planned configurations as if they had seed 0.
+     */
+    public Statistics replay(List<Path> modules) {
+        long start = System.nanoTime();
+        Path casesDir = options.outDir().resolve("cases");
+        V8Runner v8 = new V8Runner(tools, options.budget().plusSeconds(60));
+        try (Worker worker = new Worker(options.outDir().resolve("logs-replay"), options.workerHeap(), options.residentLimitBytes())) {
+            for (Path file : modules) {
+                Path caseDir = casesDir.resolve(file.getFileName().toString().replaceAll("\\.wasm$", ""));
+                Path module = caseDir.resolve("module.wasm");
+                try {
+                    write(module, MemoryExporter.exportAllMemories(Files.readAllBytes(file)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                statistics.validModule("given");
+                Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics);
+                for (CampaignOptions.Configuration configuration : options.plan(0)) {
+                    Differential.Result result = differential.run(configuration.mode(), configuration.kind());
+                    statistics.count(configuration.text(), result.verdict());
+                    progress.println("  " + file + " " + configuration.text() + ": " + result.verdict() + (result.explanation().isEmpty() ? "" : ": " + result.explanation()));
+                    if (result.verdict().failing()) {
+                        statistics.failingCase(file + " " + configuration.text() + ": " + result.verdict());
+                    }
+                }
+            }
+            statistics.workerStarts(worker.starts());
+        }
+        statistics.elapsed(Duration.ofNanos(System.nanoTime() - start));
+        return statistics;
+    }
+
+    private void runJob(int id, Path casesDir) {
+        Path scratch = options.outDir().resolve("scratch-" + id);
+        createDirectories(scratch);
+        ModuleGenerator generator = new ModuleGenerator(tools, scratch, options.maxInput());
+        V8Runner v8 = new V8Runner(tools, options.budget().plusSeconds(60));
+        try (Worker worker = new Worker(options.outDir().resolve("logs-" + id), options.workerHeap(), options.residentLimitBytes())) {
+            for (int i = nextValid.getAndIncrement(); i < options.count(); i = nextValid.getAndIncrement()) {
+                runValid(options.seed() + i, generator, v8, worker, casesDir);
+            }
+            int bases = (options.malformed() + MUTATIONS_PER_MODULE - 1) / MUTATIONS_PER_MODULE;
+            for (int b = nextMalformedBase.getAndIncrement(); b < bases; b = nextMalformedBase.getAndIncrement()) {
+                runMalformed(b, generator, worker, casesDir);
+            }
+            statistics.workerStarts(worker.starts());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private void runValid(long seed, ModuleGenerator generator, V8Runner v8, Worker worker, Path casesDir) {
+        long generationStart = System.nanoTime();
+        ModuleGenerator.Generated generated = generator.generate(seed);
+        statistics.time("generation (wasm-opt -ttf)", Duration.ofNanos(System.nanoTime() - generationStart));
+        statistics.validModule(generated.profile().name().toLowerCase(java.util.Locale.ROOT));
+        Path caseDir = casesDir.resolve("seed-" + seed);
+        Path module = caseDir.resolve("module.wasm");
+        write(module, generated.module());
+        Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics);
+        List<String> failures = new ArrayList<>();
+        for (CampaignOptions.Configuration configuration : options.plan(seed)) {
+            long runStart = System.nanoTime();
+            Differential.Result result = differential.run(configuration.mode(), configuration.kind());
+            statistics.time(configuration.text(), Duration.ofNanos(System.nanoTime() - runStart));
+            statistics.count(configuration.text(), result.verdict());
+            if (result.verdict().failing()) {
+                String line = "seed " + seed + " " + configuration.text() + ": " + result.verdict() + ": " + firstLine(result.explanation());
+                failures.add(line + "\n" + result.explanation());
+                statistics.failingCase(line);
+                progress.println("  FAIL " + line);
+                if (options.reduce()) {
+                    reduce(caseDir, module, configuration, result.verdict(), v8, worker);
+                }
+            }
+        }
+        if (failures.isEmpty()) {
+            deleteTree(caseDir);
+        } else {
+            write(caseDir.resolve("case.txt"), (describe(generated) + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
+        }
+        int done = statistics.validModules();
+        if (done % 25 == 0) {
+            progress.println("  " + done + " valid modules, " + statistics.failures() + " failing executions");
+        }
+    }
+
+    private String describe(ModuleGenerator.Generated generated) {
+        return "seed " + generated.seed() + ", feature profile " + generated.profile() + ", " + generated.inputLength()
+                        + " random bytes given to wasm-opt -ttf\nreproduce: bin/linmem fuzz --seed " + generated.seed()
+                        + " --count 1 --max-input " + options.maxInput() + " --full-matrix\n   or: bin/linmem fuzz --module module.wasm --full-matrix";
+    }
+
+    private void reduce(Path caseDir, Path module, CampaignOptions.Configuration configuration, Verdict verdict, V8Runner v8, Worker worker) {
+        Path reduceDir = caseDir.resolve("reduce-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text());
+        Reducer reducer = new Reducer(tools, reduceDir, candidate -> {
+            Path candidateDir = reduceDir.resolve("candidate");
+            deleteTree(candidateDir);
+            Path file = candidateDir.resolve("module.wasm");
+            write(file, candidate);
+            return new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics()).run(configuration.mode(), configuration.kind()).verdict() == verdict;
+        });
+        try {
+            byte[] reduced = reducer.reduce(Files.readAllBytes(module));
+            write(caseDir.resolve("reduced-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text() + ".wasm"),
+                            reduced);
+            progress.println("    reduced to " + reduced.length + " bytes (" + reducer.checks() + " checks)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(reduceDir.resolve("candidate"));
+        }
+    }
+
+    private void runMalformed(int base, ModuleGenerator generator, Worker worker, Path casesDir) {
+        long baseSeed = options.seed() + base;
+        byte[] valid = generator.generate(baseSeed).module();
+        int first = base * MUTATIONS_PER_MODULE;
+        int last = Math.min(options.malformed(), first + MUTATIONS_PER_MODULE);
+        for (int m = first; m < last; m++) {
+            long mutationSeed = options.seed() * 1_000_003L + m;
+            Mutator.Mutation mutation = Mutator.mutate(valid, mutationSeed);
+            statistics.malformedModule();
+            // Most run interpreted (cheap); one in four compiled; the memory kinds take turns.
+            ExecutionMode mode = m % 4 == 3 ? ExecutionMode.COMPILED : ExecutionMode.INTERPRETED;
+            MemoryKind kind = MemoryKind.values()[m % MemoryKind.values().length];
+            Path caseDir = casesDir.resolve("malformed-" + m);
+            Path module = caseDir.resolve("module.wasm");
+            write(module, mutation.module());
+            // Compiling every function before its first call takes longer than interpreting it.
+            Duration budget = mode == ExecutionMode.COMPILED ? options.malformedBudget().multipliedBy(5) : options.malformedBudget();
+            Request request = new Request(module.toString(), mode, kind, null, budget.toMillis());
+            long runStart = System.nanoTime();
+            Worker.Outcome outcome = worker.execute(request, budget.plusSeconds(60));
+            statistics.time("malformed runs", Duration.ofNanos(System.nanoTime() - runStart));
+            Verdict verdict = malformedVerdict(outcome);
+            statistics.count("malformed/" + mutation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), verdict);
+            if (verdict == Verdict.CANCELLED) {
+                // Clean, but worth a look when it happens outside guest code (a slow decoder).
+                String where = ((Worker.Answered) outcome).response().budgetExceeded();
+                statistics.note("malformed " + m + " (" + mutation.description() + ", " + mode + "/" + kind.text() + ") cancelled " + where);
+            }
+            if (verdict.failing()) {
+                String line = "malformed " + m + " (" + mutation.description() + ", " + mode + "/" + kind.text() + "): " + verdict;
+                statistics.failingCase(line);
+                progress.println("  FAIL " + line);
+                write(caseDir.resolve("case.txt"), (line + "\nmade from the valid module of seed " + baseSeed + " with mutation seed "
+                                + mutationSeed + "\n\n" + details(outcome) + "\n").getBytes());
+            } else {
+                deleteTree(caseDir);
+            }
+        }
+        if ((last / MUTATIONS_PER_MODULE) % 20 == 0) {
+            progress.println("  " + statistics.malformedModules() + " malformed modules, " + statistics.failures() + " failing executions");
+        }
+    }
+
+    private static Verdict malformedVerdict(Worker.Outcome outcome) {
+        return switch (outcome) {
+            case Worker.Answered answered -> {
+                Response response = answered.response();
+                if (response.failure() != null) {
+                    yield Verdict.FAILURE;
+                }
+                if (response.budgetExceeded() != null) {
+                    yield Verdict.CANCELLED;
+                }
+                String instantiate = response.transcript().instantiate();
+                yield switch (instantiate) {
+                    case "ok" -> Verdict.RAN;
+                    case "rejected" -> Verdict.REJECTED;
+                    case "unlinkable" -> Verdict.UNLINKABLE;
+                    default -> Verdict.INSTANTIATION_TRAP;
+                };
+            }
+            case Worker.Crashed crashed -> Verdict.JVM_CRASH;
+            case Worker.Hung hung -> Verdict.HANG;
+            case Worker.MemoryBlowUp blowUp -> Verdict.MEMORY_BLOW_UP;
+        };
+    }
+
+    private static String details(Worker.Outcome outcome) {
+        return switch (outcome) {
+            case Worker.Answered answered -> answered.response().failure() != null ? answered.response().failure() : String.valueOf(answered.response());
+            case Worker.Crashed crashed -> "exit code " + crashed.exitCode() + ", crash report " + crashed.crashReport() + "\n" + crashed.stderrTail();
+            case Worker.Hung hung -> "no answer after " + hung.millis() + " ms";
+            case Worker.MemoryBlowUp blowUp -> "resident memory " + (blowUp.residentBytes() >> 20) + " MiB";
+        };
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

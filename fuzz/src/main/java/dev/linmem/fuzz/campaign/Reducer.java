@@ -1,0 +1,119 @@
+package dev.linmem.fuzz.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import dev.linmem.fuzz.generate.FeatureProfile;
+import dev.linmem.fuzz.generate.ModuleEdits;
+import dev.linmem.fuzz.tools.ProcessRunner;
+import dev.linmem.fuzz.tools.Toolchain;
+
+/**
+ * Shrinks a failing module while an interestingness test (the differential run of the failing
+ * configuration, giving the same verdict) holds: binaryen's optimization pipelines as whole-module
+ * steps, then dropping exported functions one at a time and replacing function bodies by
+ * {@code unreachable}, each followed by removing what became unused, until nothing more helps or
+ * the budget is spent.
+ *
+ * <p>Why not binaryen's {@code wasm-reduce}: the npm build of binaryen 132 cannot start processes
+ * (it fails at its first command with "RuntimeError: null function or function signature
+ * mismatch"), and it would start a JVM per candidate; this reducer runs each candidate in the
+ * campaign's worker JVM.
+ */
+final class Reducer {
+    private static final int MAX_CHECKS = 400;
+    private static final Duration MAX_TIME = Duration.ofMinutes(15);
+    private static final List<List<String>> PIPELINES = List.of(List.of("-O1"), List.of("-Os"), List.of("-O3"),
+                    List.of("--dce", "--vacuum", "--remove-unused-module-elements"));
+
+    private final Toolchain tools;
+    private final Path workDir;
+    private final Predicate<byte[]> interesting;
+    private int checks;
+    private long deadline;
+
+    Reducer(Toolchain tools, Path workDir, Predicate<byte[]> interesting) {
+        this.tools = tools;
+        this.workDir = workDir;
+        this.interesting = interesting;
+    }
+
+    /** The smallest interesting module found, starting from {@code module} (returned if nothing smaller is). */
+    byte[] reduce(byte[] module) {
+        deadline = System.nanoTime() + MAX_TIME.toNanos();
+        byte[] best = module;
+        boolean progress = true;
+        while (progress && withinBudget()) {
+            progress = false;
+            for (List<String> pipeline : PIPELINES) {
+                byte[] candidate = optimize(best, pipeline);
+                if (candidate != null && candidate.length < best.length && check(candidate)) {
+                    best = candidate;
+                    progress = true;
+                }
+            }
+            for (int e = ModuleEdits.functionExportCount(best) - 1; e >= 0 && withinBudget(); e--) {
+                byte[] candidate = cleanUp(ModuleEdits.withoutFunctionExport(best, e));
+                if (candidate.length < best.length && check(candidate)) {
+                    best = candidate;
+                    progress = true;
+                }
+            }
+            for (int f = ModuleEdits.functionBodyCount(best) - 1; f >= 0 && withinBudget(); f--) {
+                if (ModuleEdits.isUnreachableBody(best, f)) {
+                    continue;
+                }
+                byte[] candidate = cleanUp(ModuleEdits.withUnreachableBody(best, f));
+                if (candidate.length < best.length && check(candidate)) {
+                    best = candidate;
+                    progress = true;
+                }
+            }
+        }
+        return best;
+    }
+
+    int checks() {
+        return checks;
+    }
+
+    private boolean withinBudget() {
+        return checks < MAX_CHECKS && System.nanoTime() < deadline;
+    }
+
+    private boolean check(byte[] candidate) {
+        checks++;
+        return interesting.test(candidate);
+    }
+
+    /** Drops what nothing uses any more; the edit itself when wasm-opt cannot. */
+    private byte[] cleanUp(byte[] module) {
+        byte[] cleaned = optimize(module, List.of("--remove-unused-module-elements"));
+        return cleaned != null ? cleaned : module;
+    }
+
+    /** {@code module} through wasm-opt with {@code passes}, or null when wasm-opt fails. */
+    private byte[] optimize(byte[] module, List<String> passes) {
+        try {
+            Files.createDirectories(workDir);
+            Path in = workDir.resolve("in.wasm");
+            Path out = workDir.resolve("out.wasm");
+            Files.write(in, module);
+            Files.deleteIfExists(out);
+            List<String> args = new ArrayList<>(List.of(in.toString(), "-o", out.toString()));
+            args.addAll(FeatureProfile.allFlags());
+            args.addAll(passes);
+            ProcessRunner.Result result = ProcessRunner.run(tools.binaryen("wasm-opt", args.toArray(String[]::new)), workDir, Duration.ofMinutes(2),
+                            tools.environment());
+            return result.succeeded() && Files.exists(out) ? Files.readAllBytes(out) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

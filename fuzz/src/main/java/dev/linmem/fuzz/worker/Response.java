@@ -1,0 +1,22 @@
+package dev.linmem.fuzz.worker;
+
+import dev.linmem.fuzz.transcript.Transcript;
+
+/**
+ * A worker's answer (a JSON line on its stdout): exactly one of a transcript, a note that the
+ * guest ran past its time budget and was cancelled, or the stack trace of a Throwable that no
+ * correct execution throws (a failure of linmem).
+ */
+public record Response(Transcript transcript, String budgetExceeded, String failure) {
+    static Response of(Transcript transcript) {
+        return new Response(transcript, null, null);
+    }
+
+    static Response budgetExceeded(String where) {
+        return new Response(null, where, null);
+    }
+
+    static Response failure(String stackTrace) {
+        return new Response(null, null, stackTrace);
+    }
+}
