@@ -213,6 +213,9 @@ public final class Campaign {
             long runStart = System.nanoTime();
             Worker.Outcome outcome = worker.execute(request, budget.plusSeconds(60));
             statistics.time("malformed runs", Duration.ofNanos(System.nanoTime() - runStart));
+            if (outcome instanceof Worker.Answered answered) {
+                statistics.runtime(answered.response().runtime());
+            }
             Verdict verdict = malformedVerdict(outcome);
             statistics.count("malformed/" + mutation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), verdict);
             if (verdict == Verdict.CANCELLED) {

@@ -64,7 +64,10 @@ final class Differential {
         Request request = new Request(module.toString(), mode, kind, dumps.toString(), budget.toMillis());
         Worker.Outcome outcome = worker.execute(request, budget.plusSeconds(60));
         return switch (outcome) {
-            case Worker.Answered answered -> judge(answered.response(), reference.get(), dumps);
+            case Worker.Answered answered -> {
+                statistics.runtime(answered.response().runtime());
+                yield judge(answered.response(), reference.get(), dumps);
+            }
             case Worker.Crashed crashed -> new Result(Verdict.JVM_CRASH, "worker JVM exit code " + crashed.exitCode()
                             + (crashed.crashReport() == null ? "" : ", crash report " + crashed.crashReport()) + "\n" + crashed.stderrTail());
             case Worker.Hung hung -> new Result(Verdict.HANG, hung.millis() < 0 ? "the cancelled guest did not stop" : "no answer in " + hung.millis() + " ms");

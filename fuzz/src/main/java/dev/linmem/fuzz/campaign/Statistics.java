@@ -18,6 +18,7 @@ public final class Statistics {
     private final Map<String, Integer> profiles = new TreeMap<>();
     private final List<String> failingCases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<String> runtimes = new java.util.TreeSet<>();
     private int validModules;
     private int malformedModules;
     private int workerStarts;
@@ -48,6 +49,25 @@ public final class Statistics {
     /** Something worth reporting that does not fail the campaign (a cancelled malformed module). */
     public synchronized void note(String text) {
         notes.add(text);
+    }
+
+    /** Notes the Truffle runtime a worker answered from. */
+    public synchronized void runtime(String name) {
+        if (name != null) {
+            runtimes.add(name);
+        }
+    }
+
+    /** The Truffle runtimes the workers ran on. */
+    public synchronized java.util.Set<String> runtimes() {
+        return java.util.Set.copyOf(runtimes);
+    }
+
+    /** Executions per configuration and verdict. */
+    public synchronized Map<String, Map<Verdict, Integer>> byConfiguration() {
+        Map<String, Map<Verdict, Integer>> copy = new TreeMap<>();
+        byConfiguration.forEach((configuration, counts) -> copy.put(configuration, Map.copyOf(counts)));
+        return copy;
     }
 
     public synchronized void workerStarts(int starts) {
@@ -89,8 +109,8 @@ public final class Statistics {
     /** A table: one line per configuration with its non-zero verdict counts, then the totals. */
     public synchronized String report() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("modules: %d valid %s, %d malformed; worker JVM starts: %d; time: %.1f s%n", validModules, profiles,
-                        malformedModules, workerStarts, nanos / 1e9));
+        out.append(String.format("modules: %d valid %s, %d malformed; worker JVM starts: %d, Truffle runtime %s; time: %.1f s%n",
+                        validModules, profiles, malformedModules, workerStarts, runtimes, nanos / 1e9));
         for (var entry : byConfiguration.entrySet()) {
             out.append(String.format("  %-28s", entry.getKey()));
             entry.getValue().forEach((verdict, n) -> out.append(' ').append(verdict.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(n));

@@ -46,19 +46,24 @@ public final class Mutator {
             case SECTION_EDIT -> sectionEdit(sections, random);
             case SECTION_ORDER -> sectionOrder(sections, random);
         };
-        // A module without the section a kind needs (no code section to give huge locals) gets bit flips.
-        return mutation != null ? mutation : bitFlips(module, random);
+        // A module without the section a kind needs (no code section to give huge locals), or a
+        // mutation that happened to change nothing (sections swapped with identical ones), gets bit flips.
+        return mutation != null && !Arrays.equals(mutation.module(), module) ? mutation : bitFlips(module, random);
     }
 
     private static Mutation bitFlips(byte[] module, SplittableRandom random) {
         byte[] copy = module.clone();
         int flips = 1 + random.nextInt(4);
         StringBuilder where = new StringBuilder();
+        java.util.Set<Long> flipped = new java.util.HashSet<>();
         for (int i = 0; i < flips; i++) {
             int at = random.nextInt(copy.length);
             int bit = random.nextInt(8);
+            if (!flipped.add((long) at * 8 + bit)) {
+                continue; // flipping a bit twice would undo it
+            }
             copy[at] ^= (byte) (1 << bit);
-            where.append(i == 0 ? "" : ", ").append("0x").append(Integer.toHexString(at)).append(" bit ").append(bit);
+            where.append(where.isEmpty() ? "" : ", ").append("0x").append(Integer.toHexString(at)).append(" bit ").append(bit);
         }
         return new Mutation(Kind.BIT_FLIPS, "flipped " + where, copy);
     }
@@ -73,8 +78,11 @@ public final class Mutator {
                 continue;
             }
             int value = random.nextBoolean() ? INTERESTING_BYTES[random.nextInt(INTERESTING_BYTES.length)] : random.nextInt(256);
+            if ((copy[at] & 0xff) == value) {
+                value ^= 0x55; // an overwrite that changes nothing is no mutation
+            }
             copy[at] = (byte) value;
-            where.append(i == 0 ? "" : ", ").append("0x").append(Integer.toHexString(at)).append("=0x").append(Integer.toHexString(value));
+            where.append(where.isEmpty() ? "" : ", ").append("0x").append(Integer.toHexString(at)).append("=0x").append(Integer.toHexString(value));
         }
         return new Mutation(Kind.BYTE_OVERWRITES, "overwrote " + where, copy);
     }
