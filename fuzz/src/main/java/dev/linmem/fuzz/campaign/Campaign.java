@@ -78,7 +78,7 @@ public final class Campaign {
 
     /**
      * Compares given module files instead of generated ones (a committed reproducer, a case
-     * folder's module), in the planned configurations as if they had seed 0.
+     * folder's module) in the planned configurations, as if they had seed 0.
      */
     public Statistics replay(List<Path> modules) {
         long start = System.nanoTime();
@@ -86,23 +86,15 @@ public final class Campaign {
         V8Runner v8 = new V8Runner(tools, options.budget().plusSeconds(60));
         try (Worker worker = new Worker(options.outDir().resolve("logs-replay"), options.workerHeap(), options.residentLimitBytes())) {
             for (Path file : modules) {
-                Path caseDir = casesDir.resolve(file.getFileName().toString().replaceAll("\\.wasm$", ""));
-                Path module = caseDir.resolve("module.wasm");
+                byte[] bytes;
                 try {
-                    write(module, MemoryExporter.exportAllMemories(Files.readAllBytes(file)));
+                    bytes = MemoryExporter.exportAllMemories(Files.readAllBytes(file));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 statistics.validModule("given");
-                Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics);
-                for (CampaignOptions.Configuration configuration : options.plan(0)) {
-                    Differential.Result result = differential.run(configuration.mode(), configuration.kind());
-                    statistics.count(configuration.text(), result.verdict());
-                    progress.println("  " + file + " " + configuration.text() + ": " + result.verdict() + (result.explanation().isEmpty() ? "" : ": " + result.explanation()));
-                    if (result.verdict().failing()) {
-                        statistics.failingCase(file + " " + configuration.text() + ": " + result.verdict());
-                    }
-                }
+                String name = file.getFileName().toString().replaceAll("\\.wasm$", "");
+                runCase(name, casesDir.resolve(name), bytes, 0, "module " + file + "\nreproduce: bin/linmem fuzz --module " + file, v8, worker);
             }
             statistics.workerStarts(worker.starts());
         }
@@ -134,18 +126,29 @@ public final class Campaign {
         ModuleGenerator.Generated generated = generator.generate(seed);
         statistics.time("generation (wasm-opt -ttf)", Duration.ofNanos(System.nanoTime() - generationStart));
         statistics.validModule(generated.profile().name().toLowerCase(java.util.Locale.ROOT));
-        Path caseDir = casesDir.resolve("seed-" + seed);
+        runCase("seed " + seed, casesDir.resolve("seed-" + seed), generated.module(), seed, describe(generated), v8, worker);
+        int done = statistics.validModules();
+        if (done % 25 == 0) {
+            progress.println("  " + done + " valid modules, " + statistics.failures() + " failing executions");
+        }
+    }
+
+    /**
+     * Runs one valid module in its planned configurations; keeps the case folder (with
+     * {@code case.txt} and the reduced modules) when some configuration failed.
+     */
+    private void runCase(String label, Path caseDir, byte[] bytes, long planSeed, String description, V8Runner v8, Worker worker) {
         Path module = caseDir.resolve("module.wasm");
-        write(module, generated.module());
+        write(module, bytes);
         Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics);
         List<String> failures = new ArrayList<>();
-        for (CampaignOptions.Configuration configuration : options.plan(seed)) {
+        for (CampaignOptions.Configuration configuration : options.plan(planSeed)) {
             long runStart = System.nanoTime();
             Differential.Result result = differential.run(configuration.mode(), configuration.kind());
             statistics.time(configuration.text(), Duration.ofNanos(System.nanoTime() - runStart));
             statistics.count(configuration.text(), result.verdict());
             if (result.verdict().failing()) {
-                String line = "seed " + seed + " " + configuration.text() + ": " + result.verdict() + ": " + firstLine(result.explanation());
+                String line = label + " " + configuration.text() + ": " + result.verdict() + ": " + firstLine(result.explanation());
                 failures.add(line + "\n" + result.explanation());
                 statistics.failingCase(line);
                 progress.println("  FAIL " + line);
@@ -157,11 +160,7 @@ public final class Campaign {
         if (failures.isEmpty()) {
             deleteTree(caseDir);
         } else {
-            write(caseDir.resolve("case.txt"), (describe(generated) + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
-        }
-        int done = statistics.validModules();
-        if (done % 25 == 0) {
-            progress.println("  " + done + " valid modules, " + statistics.failures() + " failing executions");
+            write(caseDir.resolve("case.txt"), (description + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
         }
     }
 

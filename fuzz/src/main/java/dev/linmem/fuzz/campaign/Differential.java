@@ -88,6 +88,9 @@ final class Differential {
         if (difference.isEmpty()) {
             return new Result(Verdict.AGREE, "");
         }
+        if (reference.transcript().instantiate().equals("ok") && linmem.instantiate().equals("rejected") && linmem.detail().contains("not supported)")) {
+            return new Result(Verdict.UNCLAIMED_FEATURE, difference.get());
+        }
         if (involvesStackExhaustion(reference.transcript()) || involvesStackExhaustion(linmem)) {
             return new Result(Verdict.INCONCLUSIVE_STACK, difference.get());
         }

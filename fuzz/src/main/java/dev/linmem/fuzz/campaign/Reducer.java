@@ -29,8 +29,12 @@ import dev.linmem.fuzz.tools.Toolchain;
 final class Reducer {
     private static final int MAX_CHECKS = 400;
     private static final Duration MAX_TIME = Duration.ofMinutes(15);
+    /** Whole pipelines first (big steps), then single passes (small ones that often keep a fragile failure). */
     private static final List<List<String>> PIPELINES = List.of(List.of("-O1"), List.of("-Os"), List.of("-O3"),
-                    List.of("--dce", "--vacuum", "--remove-unused-module-elements"));
+                    List.of("--dce", "--vacuum", "--remove-unused-module-elements"), List.of("--precompute"), List.of("--simplify-locals"),
+                    List.of("--remove-unused-brs"), List.of("--merge-blocks"), List.of("--coalesce-locals"), List.of("--reorder-locals"),
+                    List.of("--optimize-instructions"), List.of("--vacuum"), List.of("--code-folding"), List.of("--remove-unused-names"),
+                    List.of("--simplify-globals"), List.of("--inlining"), List.of("--duplicate-function-elimination"));
 
     private final Toolchain tools;
     private final Path workDir;

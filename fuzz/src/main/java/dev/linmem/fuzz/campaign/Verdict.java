@@ -7,6 +7,12 @@ public enum Verdict {
     AGREE(false),
     /** A difference from V8 that stack exhaustion explains: how deep a stack goes is each engine's own. */
     INCONCLUSIVE_STACK(false),
+    /**
+     * binaryen used a feature outside linmem's claims although it was not enabled (binaryen 132
+     * emits {@code ref.as_non_null} of typed function references now and then), V8 ran the module
+     * and linmem refused it, naming the feature: not a linmem defect, counted apart.
+     */
+    UNCLAIMED_FEATURE(false),
     /** A difference from V8. */
     DISCREPANCY(true),
     /** linmem did not finish within its time budget on a module V8 ran to the end. */

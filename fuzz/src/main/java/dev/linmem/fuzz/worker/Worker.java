@@ -119,6 +119,8 @@ public final class Worker implements AutoCloseable {
         command.addAll(jvmFlags());
         command.add("-Xmx" + heap);
         command.add("-XX:-CreateCoredumpOnCrash");
+        // A fatal error report goes to stdout by default, in the middle of the protocol.
+        command.add("-XX:+DisplayVMOutputToStderr");
         command.add("-XX:ErrorFile=" + logDir.resolve("hs_err_worker-" + starts + "_pid%p.log"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -137,11 +139,14 @@ public final class Worker implements AutoCloseable {
         reader.start();
     }
 
-    /** Forwards the worker's stdout lines; an empty line marks the end of the stream. */
+    /**
+     * Forwards the worker's response lines; an empty line marks the end of the stream. Other
+     * output (a dying JVM's report, should it reach stdout after all) is not a response.
+     */
     private static void readResponses(Process process, BlockingQueue<String> queue) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isEmpty()) {
+                if (line.startsWith("{")) {
                     queue.add(line);
                 }
             }
