@@ -125,9 +125,8 @@ public final class Campaign {
         long generationStart = System.nanoTime();
         ModuleGenerator.Generated generated = generator.generate(seed);
         statistics.time("generation (wasm-opt -ttf)", Duration.ofNanos(System.nanoTime() - generationStart));
-        statistics.validModule(generated.profile().name().toLowerCase(java.util.Locale.ROOT));
+        int done = statistics.validModule(generated.profile().name().toLowerCase(java.util.Locale.ROOT));
         runCase("seed " + seed, casesDir.resolve("seed-" + seed), generated.module(), seed, describe(generated), v8, worker);
-        int done = statistics.validModules();
         if (done % 25 == 0) {
             progress.println("  " + done + " valid modules, " + statistics.failures() + " failing executions");
         }
@@ -199,7 +198,10 @@ public final class Campaign {
         for (int m = first; m < last; m++) {
             long mutationSeed = options.seed() * 1_000_003L + m;
             Mutator.Mutation mutation = Mutator.mutate(valid, mutationSeed);
-            statistics.malformedModule();
+            int malformedDone = statistics.malformedModule();
+            if (malformedDone % 500 == 0) {
+                progress.println("  " + malformedDone + " malformed modules, " + statistics.failures() + " failing executions");
+            }
             // Most run interpreted (cheap); one in four compiled; the memory kinds take turns.
             ExecutionMode mode = m % 4 == 3 ? ExecutionMode.COMPILED : ExecutionMode.INTERPRETED;
             MemoryKind kind = MemoryKind.values()[m % MemoryKind.values().length];
@@ -231,9 +233,6 @@ public final class Campaign {
             } else {
                 deleteTree(caseDir);
             }
-        }
-        if ((last / MUTATIONS_PER_MODULE) % 20 == 0) {
-            progress.println("  " + statistics.malformedModules() + " malformed modules, " + statistics.failures() + " failing executions");
         }
     }
 

@@ -33,13 +33,15 @@ public final class Statistics {
         nanosByActivity.merge(activity, time.toNanos(), Long::sum);
     }
 
-    public synchronized void validModule(String profile) {
-        validModules++;
+    /** Counts a valid module of a feature profile; returns how many there are now. */
+    public synchronized int validModule(String profile) {
         profiles.merge(profile, 1, Integer::sum);
+        return ++validModules;
     }
 
-    public synchronized void malformedModule() {
-        malformedModules++;
+    /** Counts a malformed module; returns how many there are now. */
+    public synchronized int malformedModule() {
+        return ++malformedModules;
     }
 
     public synchronized void failingCase(String description) {
