@@ -1,22 +1,21 @@
 // The V8 side of linmem's differential fuzzer: runs one module in Node's V8 and prints its
-// transcript as one JSON object on stdout. dev.linmem.fuzz.run.LinmemExecution produces the same
+// transcripts as a JSON array on stdout, one per run. dev.linmem.fuzz.run.LinmemExecution produces the same
 // transcript from linmem; dev.linmem.fuzz.compare.TranscriptComparison compares the two. The
 // protocol (event texts, value texts, the fuzzing-support semantics) is documented in
 // dev.linmem.fuzz.package-info; both sides must change together.
 //
-//   node v8-harness.js MODULE.wasm ROUNDS DUMP_DIR
+//   node v8-harness.js MODULE.wasm ROUNDS:DUMP_DIR [ROUNDS:DUMP_DIR ...]
 //
-// ROUNDS: how many times every exported function is called, in export order (the warm-up mode
-// of the fuzzer calls them many times). DUMP_DIR: where each exported memory's final bytes go,
-// as memory-<export index>.bin.
+// Each ROUNDS:DUMP_DIR is a run on a fresh instance. ROUNDS: how many times every exported
+// function is called, in export order (the warm-up mode of the fuzzer calls them many times).
+// DUMP_DIR: where each exported memory's final bytes go, as memory-<export index>.bin.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 
-const [modulePath, roundsText, dumpDir] = process.argv.slice(2);
+const [modulePath, ...runSpecs] = process.argv.slice(2);
 const bytes = fs.readFileSync(modulePath);
-const rounds = Number(roundsText);
 
 // ---- the few sections we need to know the types of exports ----
 
@@ -139,7 +138,8 @@ const ZERO = { i32: 0, i64: 0n, f32: 0, f64: 0, funcref: null, externref: null }
 // What a host (JS) exception is in the transcript: not a trap, and call-export-catch catches it.
 class HostError extends Error {}
 
-const events = [];
+// The state of the current run; reset by main().
+let events;
 let instance;
 let exportList; // the module's exports in order: call-export indexes into it
 
@@ -249,7 +249,7 @@ function outcome(e) {
 
 const importedTypes = new Map(); // imported JS function -> the type of its first import
 
-function finalState() {
+function finalState(dumpDir) {
   const state = [];
   shape.exports.forEach((e, exportIndex) => {
     const value = instance.exports[e.name];
@@ -269,7 +269,11 @@ function finalState() {
   return state;
 }
 
-function main() {
+function main(rounds, dumpDir) {
+  events = [];
+  instance = undefined;
+  exportList = undefined;
+  importedTypes.clear();
   let module;
   try {
     module = new WebAssembly.Module(bytes);
@@ -302,7 +306,11 @@ function main() {
       }
     }
   }
-  return { instantiate: 'ok', events, final: finalState() };
+  return { instantiate: 'ok', events, final: finalState(dumpDir) };
 }
 
-process.stdout.write(JSON.stringify(main()) + '\n');
+const transcripts = runSpecs.map((spec) => {
+  const colon = spec.indexOf(':');
+  return main(Number(spec.substring(0, colon)), spec.substring(colon + 1));
+});
+process.stdout.write(JSON.stringify(transcripts) + '\n');

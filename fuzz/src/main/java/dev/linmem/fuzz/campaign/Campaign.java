@@ -139,7 +139,7 @@ public final class Campaign {
     private void runCase(String label, Path caseDir, byte[] bytes, long planSeed, String description, V8Runner v8, Worker worker) {
         Path module = caseDir.resolve("module.wasm");
         write(module, bytes);
-        Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics);
+        Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics, options.modes());
         List<String> failures = new ArrayList<>();
         for (CampaignOptions.Configuration configuration : options.plan(planSeed)) {
             long runStart = System.nanoTime();
@@ -176,7 +176,7 @@ public final class Campaign {
             deleteTree(candidateDir);
             Path file = candidateDir.resolve("module.wasm");
             write(file, candidate);
-            return new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics()).run(configuration.mode(), configuration.kind()).verdict() == verdict;
+            return new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics(), List.of(configuration.mode())).run(configuration.mode(), configuration.kind()).verdict() == verdict;
         });
         try {
             byte[] reduced = reducer.reduce(Files.readAllBytes(module));

@@ -46,8 +46,13 @@ final class Differential {
     private final Statistics statistics;
     private String referenceError;
 
-    Differential(Path caseDir, Path module, V8Runner v8, Worker worker, Duration budget, Statistics statistics) {
+    /** The numbers of rounds the configurations to be run need, so V8 runs them all in one go. */
+    private final java.util.Set<Integer> roundsNeeded;
+
+    Differential(Path caseDir, Path module, V8Runner v8, Worker worker, Duration budget, Statistics statistics,
+                    java.util.Collection<ExecutionMode> modes) {
         this.statistics = statistics;
+        this.roundsNeeded = new java.util.TreeSet<>(modes.stream().map(ExecutionMode::rounds).toList());
         this.caseDir = caseDir;
         this.module = module;
         this.v8 = v8;
@@ -101,21 +106,31 @@ final class Differential {
         return transcript.instantiate().equals("exhausted") || transcript.events().stream().anyMatch(e -> e.startsWith("exhausted "));
     }
 
-    /** V8's transcript for {@code rounds} rounds, run once and kept; empty when V8 could not run it. */
+    /**
+     * V8's transcript for {@code rounds} rounds, kept once run; empty when V8 could not run it.
+     * The first call runs V8 for every number of rounds the planned modes use, in one node process.
+     */
     private Optional<Reference> reference(int rounds) {
-        return references.computeIfAbsent(rounds, r -> {
-            Path dumps = directory("v8-r" + r);
+        if (!references.containsKey(rounds)) {
+            Map<Integer, Path> runs = new java.util.TreeMap<>();
+            runs.put(rounds, directory("v8-r" + rounds));
+            for (int needed : roundsNeeded) {
+                runs.put(needed, directory("v8-r" + needed));
+            }
             long start = System.nanoTime();
             try {
-                Transcript transcript = v8.run(module, r, dumps);
+                Map<Integer, Transcript> transcripts = v8.run(module, runs);
                 statistics.time("V8 reference runs", java.time.Duration.ofNanos(System.nanoTime() - start));
-                write(dumps.resolve("transcript.json"), transcript);
-                return Optional.of(new Reference(transcript, dumps));
+                transcripts.forEach((r, transcript) -> {
+                    write(runs.get(r).resolve("transcript.json"), transcript);
+                    references.put(r, Optional.of(new Reference(transcript, runs.get(r))));
+                });
             } catch (V8Runner.HarnessFailure | UncheckedIOException e) {
                 referenceError = e.getMessage();
-                return Optional.empty();
+                runs.keySet().forEach(r -> references.put(r, Optional.empty()));
             }
-        });
+        }
+        return references.get(rounds);
     }
 
     private Path directory(String name) {
