@@ -7,24 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import dev.linmem.fuzz.generate.MemoryExporter;
 import dev.linmem.fuzz.generate.ModuleGenerator;
-import dev.linmem.fuzz.generate.Mutator;
-import dev.linmem.fuzz.linmem.ExecutionMode;
-import dev.linmem.fuzz.linmem.MemoryKind;
 import dev.linmem.fuzz.tools.Toolchain;
 import dev.linmem.fuzz.v8.V8Runner;
-import dev.linmem.fuzz.worker.Request;
-import dev.linmem.fuzz.worker.Response;
 import dev.linmem.fuzz.worker.Worker;
 
 /**
@@ -34,9 +27,6 @@ import dev.linmem.fuzz.worker.Worker;
  * {@code outDir/cases}, with everything needed to reproduce them; the rest is deleted.
  */
 public final class Campaign {
-    /** Malformed modules made from one generated module before the next is generated. */
-    static final int MUTATIONS_PER_MODULE = 25;
-
     private final Toolchain tools;
     private final CampaignOptions options;
     private final PrintStream progress;
@@ -54,7 +44,7 @@ public final class Campaign {
     public Statistics run() {
         long start = System.nanoTime();
         Path casesDir = options.outDir().resolve("cases");
-        createDirectories(casesDir);
+        CaseFiles.createDirectories(casesDir);
         ExecutorService jobs = Executors.newFixedThreadPool(options.jobs());
         List<Future<?>> running = new ArrayList<>();
         for (int job = 0; job < options.jobs(); job++) {
@@ -104,20 +94,21 @@ public final class Campaign {
 
     private void runJob(int id, Path casesDir) {
         Path scratch = options.outDir().resolve("scratch-" + id);
-        createDirectories(scratch);
+        CaseFiles.createDirectories(scratch);
         ModuleGenerator generator = new ModuleGenerator(tools, scratch, options.maxInput());
         V8Runner v8 = new V8Runner(tools, options.budget().plusSeconds(60));
         try (Worker worker = new Worker(options.outDir().resolve("logs-" + id), options.workerHeap(), options.residentLimitBytes())) {
             for (int i = nextValid.getAndIncrement(); i < options.count(); i = nextValid.getAndIncrement()) {
                 runValid(options.seed() + i, generator, v8, worker, casesDir);
             }
-            int bases = (options.malformed() + MUTATIONS_PER_MODULE - 1) / MUTATIONS_PER_MODULE;
+            int bases = (options.malformed() + MalformedRuns.MUTATIONS_PER_MODULE - 1) / MalformedRuns.MUTATIONS_PER_MODULE;
+            MalformedRuns malformed = new MalformedRuns(options, statistics, progress);
             for (int b = nextMalformedBase.getAndIncrement(); b < bases; b = nextMalformedBase.getAndIncrement()) {
-                runMalformed(b, generator, worker, casesDir);
+                malformed.run(b, generator, worker, casesDir);
             }
             statistics.workerStarts(worker.starts());
         } finally {
-            deleteTree(scratch);
+            CaseFiles.deleteTree(scratch);
         }
     }
 
@@ -138,7 +129,7 @@ public final class Campaign {
      */
     private void runCase(String label, Path caseDir, byte[] bytes, long planSeed, String description, V8Runner v8, Worker worker) {
         Path module = caseDir.resolve("module.wasm");
-        write(module, bytes);
+        CaseFiles.write(module, bytes);
         Differential differential = new Differential(caseDir, module, v8, worker, options.budget(), statistics, options.modes());
         List<String> failures = new ArrayList<>();
         for (CampaignOptions.Configuration configuration : options.plan(planSeed)) {
@@ -157,9 +148,9 @@ public final class Campaign {
             }
         }
         if (failures.isEmpty()) {
-            deleteTree(caseDir);
+            CaseFiles.deleteTree(caseDir);
         } else {
-            write(caseDir.resolve("case.txt"), (description + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
+            CaseFiles.write(caseDir.resolve("case.txt"), (description + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
         }
     }
 
@@ -173,134 +164,25 @@ public final class Campaign {
         Path reduceDir = caseDir.resolve("reduce-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text());
         Reducer reducer = new Reducer(tools, reduceDir, candidate -> {
             Path candidateDir = reduceDir.resolve("candidate");
-            deleteTree(candidateDir);
+            CaseFiles.deleteTree(candidateDir);
             Path file = candidateDir.resolve("module.wasm");
-            write(file, candidate);
+            CaseFiles.write(file, candidate);
             return new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics(), List.of(configuration.mode())).run(configuration.mode(), configuration.kind()).verdict() == verdict;
         });
         try {
             byte[] reduced = reducer.reduce(Files.readAllBytes(module));
-            write(caseDir.resolve("reduced-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text() + ".wasm"),
+            CaseFiles.write(caseDir.resolve("reduced-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text() + ".wasm"),
                             reduced);
             progress.println("    reduced to " + reduced.length + " bytes (" + reducer.checks() + " checks)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(reduceDir.resolve("candidate"));
+            CaseFiles.deleteTree(reduceDir.resolve("candidate"));
         }
-    }
-
-    private void runMalformed(int base, ModuleGenerator generator, Worker worker, Path casesDir) {
-        long baseSeed = options.seed() + base;
-        byte[] valid = generator.generate(baseSeed).module();
-        int first = base * MUTATIONS_PER_MODULE;
-        int last = Math.min(options.malformed(), first + MUTATIONS_PER_MODULE);
-        for (int m = first; m < last; m++) {
-            long mutationSeed = options.seed() * 1_000_003L + m;
-            Mutator.Mutation mutation = Mutator.mutate(valid, mutationSeed);
-            int malformedDone = statistics.malformedModule();
-            if (malformedDone % 500 == 0) {
-                progress.println("  " + malformedDone + " malformed modules, " + statistics.failures() + " failing executions");
-            }
-            // Most run interpreted (cheap); one in four compiled; the memory kinds take turns.
-            ExecutionMode mode = m % 4 == 3 ? ExecutionMode.COMPILED : ExecutionMode.INTERPRETED;
-            MemoryKind kind = MemoryKind.values()[m % MemoryKind.values().length];
-            Path caseDir = casesDir.resolve("malformed-" + m);
-            Path module = caseDir.resolve("module.wasm");
-            write(module, mutation.module());
-            // Compiling every function before its first call takes longer than interpreting it.
-            Duration budget = mode == ExecutionMode.COMPILED ? options.malformedBudget().multipliedBy(5) : options.malformedBudget();
-            Request request = new Request(module.toString(), mode, kind, null, budget.toMillis());
-            long runStart = System.nanoTime();
-            Worker.Outcome outcome = worker.execute(request, budget.plusSeconds(60));
-            statistics.time("malformed runs", Duration.ofNanos(System.nanoTime() - runStart));
-            if (outcome instanceof Worker.Answered answered) {
-                statistics.runtime(answered.response().runtime());
-            }
-            Verdict verdict = malformedVerdict(outcome);
-            statistics.count("malformed/" + mutation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), verdict);
-            if (verdict == Verdict.CANCELLED) {
-                // Clean, but worth a look when it happens outside guest code (a slow decoder).
-                String where = ((Worker.Answered) outcome).response().budgetExceeded();
-                statistics.note("malformed " + m + " (" + mutation.description() + ", " + mode + "/" + kind.text() + ") cancelled " + where);
-            }
-            if (verdict.failing()) {
-                String line = "malformed " + m + " (" + mutation.description() + ", " + mode + "/" + kind.text() + "): " + verdict;
-                statistics.failingCase(line);
-                progress.println("  FAIL " + line);
-                write(caseDir.resolve("case.txt"), (line + "\nmade from the valid module of seed " + baseSeed + " with mutation seed "
-                                + mutationSeed + "\n\n" + details(outcome) + "\n").getBytes());
-            } else {
-                deleteTree(caseDir);
-            }
-        }
-    }
-
-    private static Verdict malformedVerdict(Worker.Outcome outcome) {
-        return switch (outcome) {
-            case Worker.Answered answered -> {
-                Response response = answered.response();
-                if (response.failure() != null) {
-                    yield Verdict.FAILURE;
-                }
-                if (response.budgetExceeded() != null) {
-                    yield Verdict.CANCELLED;
-                }
-                String instantiate = response.transcript().instantiate();
-                yield switch (instantiate) {
-                    case "ok" -> Verdict.RAN;
-                    case "rejected" -> Verdict.REJECTED;
-                    case "unlinkable" -> Verdict.UNLINKABLE;
-                    default -> Verdict.INSTANTIATION_TRAP;
-                };
-            }
-            case Worker.Crashed crashed -> Verdict.JVM_CRASH;
-            case Worker.Hung hung -> Verdict.HANG;
-            case Worker.MemoryBlowUp blowUp -> Verdict.MEMORY_BLOW_UP;
-        };
-    }
-
-    private static String details(Worker.Outcome outcome) {
-        return switch (outcome) {
-            case Worker.Answered answered -> answered.response().failure() != null ? answered.response().failure() : String.valueOf(answered.response());
-            case Worker.Crashed crashed -> "exit code " + crashed.exitCode() + ", crash report " + crashed.crashReport() + "\n" + crashed.stderrTail();
-            case Worker.Hung hung -> "no answer after " + hung.millis() + " ms";
-            case Worker.MemoryBlowUp blowUp -> "resident memory " + (blowUp.residentBytes() >> 20) + " MiB";
-        };
     }
 
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    static void write(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
