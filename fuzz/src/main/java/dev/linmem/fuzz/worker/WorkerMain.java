@@ -62,8 +62,13 @@ public final class WorkerMain {
         guestThread.shutdownNow();
     }
 
-    private static Response execute(Request request, ExecutorService guestThread) throws IOException {
-        byte[] module = Files.readAllBytes(Path.of(request.module()));
+    private static Response execute(Request request, ExecutorService guestThread) {
+        byte[] module;
+        try {
+            module = Files.readAllBytes(Path.of(request.module()));
+        } catch (IOException e) {
+            return Response.failure("cannot read the module: " + e);
+        }
         Path dumps = request.dumps() == null ? null : Path.of(request.dumps());
         LinmemExecution execution = new LinmemExecution(request.kind(), request.mode());
         Future<Transcript> run = guestThread.submit(() -> execution.run(module, dumps));

@@ -67,6 +67,29 @@ class WorkerTest {
         }
     }
 
+    @Test
+    void aWorkerPastItsResidentMemoryLimitIsABlowUpAndIsRestarted() throws IOException {
+        Path module = dir.resolve("fuzzing-support.wasm");
+        Files.write(module, FuzzTestSupport.module("fuzzing-support"));
+        // Any JVM is past a limit of one byte: the mechanism, not the module, is under test here.
+        try (Worker worker = new Worker(dir.resolve("logs"), "512m", 1)) {
+            Request request = new Request(module.toString(), ExecutionMode.INTERPRETED, MemoryKind.STATIC_HEAP, null, 60_000);
+            Worker.MemoryBlowUp blowUp = assertInstanceOf(Worker.MemoryBlowUp.class, worker.execute(request, Duration.ofMinutes(2)));
+            assertTrue(blowUp.residentBytes() > 1);
+            assertInstanceOf(Worker.MemoryBlowUp.class, worker.execute(request, Duration.ofMinutes(2)));
+            assertEquals(2, worker.starts());
+        }
+    }
+
+    @Test
+    void aModuleThatCannotBeReadIsAFailureNotACrash() {
+        try (Worker worker = new Worker(dir.resolve("logs"), "512m", Long.MAX_VALUE)) {
+            Request request = new Request(dir.resolve("missing.wasm").toString(), ExecutionMode.INTERPRETED, MemoryKind.STATIC_HEAP, null, 60_000);
+            Response response = assertInstanceOf(Worker.Answered.class, worker.execute(request, Duration.ofMinutes(2))).response();
+            assertTrue(response.failure().startsWith("cannot read the module"), response.failure());
+        }
+    }
+
     private static ProcessHandle awaitWorkerProcess() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
