@@ -136,6 +136,7 @@ public final class Campaign {
             long runStart = System.nanoTime();
             Differential.Result result = differential.run(configuration.mode(), configuration.kind());
             statistics.time(configuration.text(), Duration.ofNanos(System.nanoTime() - runStart));
+            statistics.compilations(configuration.text(), result.compilations());
             statistics.count(configuration.text(), result.verdict());
             if (result.verdict().failing()) {
                 String line = label + " " + configuration.text() + ": " + result.verdict() + ": " + firstLine(result.explanation());

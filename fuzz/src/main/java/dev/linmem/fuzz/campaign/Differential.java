@@ -27,8 +27,11 @@ import dev.linmem.fuzz.worker.Worker;
  * folder: {@code v8-r<rounds>/} and {@code <mode>-<kind>/}, each with {@code transcript.json}.
  */
 final class Differential {
-    /** The verdict of one configuration and what explains it (empty when linmem agrees). */
-    record Result(Verdict verdict, String explanation) {
+    /** The verdict of one configuration, what explains it (empty when linmem agrees), and how many call targets linmem compiled. */
+    record Result(Verdict verdict, String explanation, int compilations) {
+        Result(Verdict verdict, String explanation) {
+            this(verdict, explanation, 0);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -71,7 +74,11 @@ final class Differential {
         return switch (outcome) {
             case Worker.Answered answered -> {
                 statistics.runtime(answered.response().runtime());
-                yield judge(answered.response(), reference.get(), dumps);
+                if (answered.response().compilationFailure() != null) {
+                    statistics.note(module + " " + mode + "/" + kind.text() + ": compilation failed: " + answered.response().compilationFailure());
+                }
+                Result judged = judge(answered.response(), reference.get(), dumps);
+                yield new Result(judged.verdict(), judged.explanation(), answered.response().compilations());
             }
             case Worker.Crashed crashed -> new Result(Verdict.JVM_CRASH, "worker JVM exit code " + crashed.exitCode()
                             + (crashed.crashReport() == null ? "" : ", crash report " + crashed.crashReport()) + "\n" + crashed.stderrTail());

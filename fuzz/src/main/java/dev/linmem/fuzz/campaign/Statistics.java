@@ -15,6 +15,7 @@ import java.util.TreeMap;
 public final class Statistics {
     private final Map<String, EnumMap<Verdict, Integer>> byConfiguration = new TreeMap<>();
     private final Map<String, Long> nanosByActivity = new TreeMap<>();
+    private final Map<String, Long> compilationsByConfiguration = new TreeMap<>();
     private final Map<String, Integer> profiles = new TreeMap<>();
     private final List<String> failingCases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -51,6 +52,16 @@ public final class Statistics {
     /** Something worth reporting that does not fail the campaign (a cancelled malformed module). */
     public synchronized void note(String text) {
         notes.add(text);
+    }
+
+    /** Adds the call targets compiled in one execution of {@code configuration}. */
+    public synchronized void compilations(String configuration, int count) {
+        compilationsByConfiguration.merge(configuration, (long) count, Long::sum);
+    }
+
+    /** Call targets compiled in all executions of {@code configuration}. */
+    public synchronized long compilations(String configuration) {
+        return compilationsByConfiguration.getOrDefault(configuration, 0L);
     }
 
     /** Notes the Truffle runtime a worker answered from. */
@@ -116,6 +127,10 @@ public final class Statistics {
         for (var entry : byConfiguration.entrySet()) {
             out.append(String.format("  %-28s", entry.getKey()));
             entry.getValue().forEach((verdict, n) -> out.append(' ').append(verdict.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(n));
+            Long compiled = compilationsByConfiguration.get(entry.getKey());
+            if (compiled != null && compiled > 0) {
+                out.append("  compiled call targets=").append(compiled);
+            }
             Long activityNanos = nanosByActivity.get(entry.getKey());
             if (activityNanos != null) {
                 out.append(String.format("  (%.1f s)", activityNanos / 1e9));

@@ -42,6 +42,8 @@ public final class LinmemExecution {
     private final ExecutionMode mode;
     private final AtomicReference<LinmemHost> running = new AtomicReference<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Counts the compilations the engine traces ({@code engine.TraceCompilation} in the compiling modes). */
+    private final CompilationCounter compilationLog = new CompilationCounter();
     /** What the guest thread is doing, for the message of a cancelled run. */
     private volatile String phase = "starting";
 
@@ -62,10 +64,20 @@ public final class LinmemExecution {
         }
     }
 
+    /** How many call targets the optimizing runtime compiled during {@link #run}. */
+    public int compilations() {
+        return compilationLog.compilations();
+    }
+
+    /** The trace line of the first compilation that failed during {@link #run}, or null when none did. */
+    public String compilationFailure() {
+        return compilationLog.failures() == 0 ? null : compilationLog.failures() + " failed, first: " + compilationLog.firstFailure();
+    }
+
     /** Runs {@code bytes}; memory images go to {@code dumps} (null: not written). */
     public Transcript run(byte[] bytes, Path dumps) {
         List<String> events = new ArrayList<>();
-        LinmemHost host = new LinmemHost(memoryKind.allocator(), mode.options());
+        LinmemHost host = new LinmemHost(memoryKind.allocator(), mode.options(), compilationLog);
         running.set(host);
         if (cancelled.get()) {
             host.cancel();

@@ -54,9 +54,12 @@ public final class LinmemHost implements FuzzingSupport.Guest, AutoCloseable {
     private ModuleInstance instance;
     private WasmModule module;
 
-    /** A context with the given polyglot options whose modules' memories come from {@code allocator}. */
-    public LinmemHost(MemoryAllocator allocator, Map<String, String> options) {
-        this.context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).build();
+    /**
+     * A context with the given polyglot options whose modules' memories come from
+     * {@code allocator}; the engine's log (compilation traces) goes to {@code log}.
+     */
+    public LinmemHost(MemoryAllocator allocator, Map<String, String> options, java.io.OutputStream log) {
+        this.context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).logHandler(log).build();
         context.initialize(WasmLanguage.ID);
         enter();
         try {

@@ -73,14 +73,14 @@ public final class WorkerMain {
         LinmemExecution execution = new LinmemExecution(request.kind(), request.mode());
         Future<Transcript> run = guestThread.submit(() -> execution.run(module, dumps));
         try {
-            return Response.of(run.get(request.budgetMillis(), TimeUnit.MILLISECONDS));
+            return Response.of(run.get(request.budgetMillis(), TimeUnit.MILLISECONDS), execution.compilations(), execution.compilationFailure());
         } catch (TimeoutException e) {
             // Cancelling closes the context, which waits for the guest thread to leave it: do it
             // on a thread of its own, so that a guest that never stops is noticed here.
             Thread canceller = new Thread(execution::cancel, "fuzz-cancel");
             canceller.setDaemon(true);
             canceller.start();
-            return afterCancel(run);
+            return afterCancel(run, execution);
         } catch (ExecutionException e) {
             return failureOf(e.getCause());
         } catch (InterruptedException e) {
@@ -89,10 +89,10 @@ public final class WorkerMain {
         }
     }
 
-    private static Response afterCancel(Future<Transcript> run) {
+    private static Response afterCancel(Future<Transcript> run, LinmemExecution execution) {
         try {
             Transcript transcript = run.get(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            return Response.of(transcript); // finished just as the budget ran out
+            return Response.of(transcript, execution.compilations(), execution.compilationFailure()); // finished just as the budget ran out
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LinmemExecution.BudgetExceeded exceeded) {
                 return Response.budgetExceeded(exceeded.getMessage());

@@ -46,6 +46,12 @@ class BoundedCampaignTest {
         // The workers compiled with Graal, not the fallback runtime.
         assertFalse(statistics.runtimes().isEmpty());
         assertTrue(statistics.runtimes().stream().noneMatch("Interpreted"::equals), report);
+        // The compiling modes compiled (with Graal: see the runtime above), the interpreter did not.
+        for (MemoryKind kind : MemoryKind.values()) {
+            assertEquals(0, statistics.compilations("interpreted/" + kind.text()), report);
+            assertTrue(statistics.compilations("compiled/" + kind.text()) > 0, report);
+            assertTrue(statistics.compilations("warm/" + kind.text()) > 0, report);
+        }
         // Every mode ran every module, and every mode met every memory kind.
         Map<String, Map<Verdict, Integer>> byConfiguration = statistics.byConfiguration();
         for (ExecutionMode mode : ExecutionMode.values()) {
