@@ -33,13 +33,17 @@ import dev.linmem.wasm.module.ValType;
 public final class FuzzingSupport {
     /** What the fuzzing-support functions reach in the instance under test. */
     public interface Guest {
-        /** Calls the function exported at {@code index} with zero arguments; HostException when there is none. */
+        /**
+         * Calls the function exported at {@code index} with zero arguments; HostException when
+         * there is none, or when the instance does not exist yet (a start function's call: V8's
+         * harness has no exports then either).
+         */
         void callExport(long index);
 
-        /** Calls a function reference with zero arguments; HostException when it is null or not a function. */
+        /** Calls a function reference with zero arguments (also from a start function); HostException when it is null. */
         void callReference(Object reference);
 
-        /** Element {@code index} of the table exported as {@code table}; HostException when there is none. */
+        /** Element {@code index} of the table exported as {@code table}; HostException when there is none (yet). */
         Object tableGet(long index);
 
         void tableSet(long index, Object value);
@@ -50,16 +54,12 @@ public final class FuzzingSupport {
                     "call-ref", "call-ref-catch", "table-get", "table-set", "sleep");
 
     private final List<String> events;
-    private Guest guest;
+    private final Guest guest;
 
-    /** Logged values are appended to {@code events}, the transcript's event list. */
-    public FuzzingSupport(List<String> events) {
+    /** Logged values are appended to {@code events}, the transcript's event list; calls and table accesses go to {@code guest}. */
+    public FuzzingSupport(List<String> events, Guest guest) {
         this.events = events;
-    }
-
-    /** The instance the calls and table accesses go to; set once it exists. */
-    public void attach(Guest instance) {
-        this.guest = instance;
+        this.guest = guest;
     }
 
     /** Runs the import {@code name} with internal arguments; returns null (no result) or its result. */
@@ -70,18 +70,18 @@ public final class FuzzingSupport {
             case "log-f32" -> log(ValType.F32, args[0]);
             case "log-f64" -> log(ValType.F64, args[0]);
             case "call-export" -> {
-                attached().callExport(unsigned(args[0]));
+                guest.callExport(unsigned(args[0]));
                 yield null;
             }
-            case "call-export-catch" -> catching(() -> attached().callExport(unsigned(args[0])));
+            case "call-export-catch" -> catching(() -> guest.callExport(unsigned(args[0])));
             case "call-ref" -> {
-                attached().callReference(args[0]);
+                guest.callReference(args[0]);
                 yield null;
             }
-            case "call-ref-catch" -> catching(() -> attached().callReference(args[0]));
-            case "table-get" -> attached().tableGet(unsigned(args[0]));
+            case "call-ref-catch" -> catching(() -> guest.callReference(args[0]));
+            case "table-get" -> guest.tableGet(unsigned(args[0]));
             case "table-set" -> {
-                attached().tableSet(unsigned(args[0]), args[1]);
+                guest.tableSet(unsigned(args[0]), args[1]);
                 yield null;
             }
             case "sleep" -> args[1];
@@ -102,15 +102,6 @@ public final class FuzzingSupport {
         } catch (HostException e) {
             return 1L;
         }
-    }
-
-    private Guest attached() {
-        if (guest == null) {
-            // Called from a start function, before the instance exists: V8's harness has no
-            // exports yet either, so this is a host exception there too.
-            throw new HostException("the instance is not ready");
-        }
-        return guest;
     }
 
     private static long unsigned(Object i32) {

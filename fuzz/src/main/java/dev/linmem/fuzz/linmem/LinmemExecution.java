@@ -102,7 +102,7 @@ public final class LinmemExecution {
     }
 
     private Transcript runEntered(LinmemHost host, byte[] bytes, List<String> events, Path dumps) {
-        FuzzingSupport support = new FuzzingSupport(events);
+        FuzzingSupport support = new FuzzingSupport(events, host);
         phase = "decoding";
         try {
             host.decode(bytes);

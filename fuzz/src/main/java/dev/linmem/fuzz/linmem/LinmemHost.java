@@ -91,7 +91,6 @@ public final class LinmemHost implements FuzzingSupport.Guest, AutoCloseable {
         wasm.register("fuzzing-support", fuzzingSupport(wasm, support));
         wasm.register("__fuzz_import", fuzzImports());
         instance = Instantiator.instantiate(wasm, module, "fuzzed");
-        support.attach(this);
     }
 
     /** Host functions for the fuzzing-support imports of the module, each of the type it declares. */
@@ -140,6 +139,7 @@ public final class LinmemHost implements FuzzingSupport.Guest, AutoCloseable {
 
     @Override
     public void callExport(long index) {
+        requireInstance();
         List<Export> exports = module.exports();
         if (index >= exports.size() || exports.get((int) index).kind() != ExternalKind.FUNCTION) {
             throw new HostException("no exported function at " + index);
@@ -171,10 +171,18 @@ public final class LinmemHost implements FuzzingSupport.Guest, AutoCloseable {
     }
 
     private TableInstance table() {
+        requireInstance();
         if (!(instance.export("table") instanceof TableInstance table)) {
             throw new HostException("no exported table");
         }
         return table;
+    }
+
+    /** Exports exist once instantiation has finished; a start function runs before. */
+    private void requireInstance() {
+        if (instance == null) {
+            throw new HostException("the instance is not ready");
+        }
     }
 
     private int tableIndex(long index) {

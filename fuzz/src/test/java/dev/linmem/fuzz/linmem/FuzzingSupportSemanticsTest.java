@@ -51,4 +51,18 @@ class FuzzingSupportSemanticsTest {
         // sleep's id was stored at 16: the memory images were compared and hold it.
         assertEquals(42, Files.readAllBytes(linmemDumps.resolve(Transcript.memoryDumpName(5)))[16]);
     }
+
+    @Test
+    void fromAStartFunctionReferencesCanBeCalledButExportsAndTablesAreNotThereYet() throws IOException {
+        Path module = dir.resolve("start-function.wasm");
+        Files.write(module, FuzzTestSupport.module("start-function"));
+        Path v8Dumps = Files.createDirectories(dir.resolve("v8"));
+        Path linmemDumps = Files.createDirectories(dir.resolve("linmem"));
+        Transcript v8 = new V8Runner(FuzzTestSupport.tools(), Duration.ofMinutes(1)).run(module, 1, v8Dumps);
+        Transcript linmem = new LinmemExecution(MemoryKind.STATIC_HEAP, ExecutionMode.INTERPRETED).run(Files.readAllBytes(module), linmemDumps);
+
+        assertEquals(Optional.empty(), TranscriptComparison.firstDifference(v8, v8Dumps, linmem, linmemDumps));
+        assertEquals("exception", linmem.instantiate());
+        assertEquals(List.of("log i32:7", "log i32:0", "log i32:1"), linmem.events());
+    }
 }
