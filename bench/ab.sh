@@ -2,8 +2,8 @@
 # Measures what a change costs: JMH on two revisions of linmem, side by side.
 #   bench/ab.sh REV_A REV_B ROUNDS JMH ARGS...
 # Each revision is checked out into a worktree under bench/target/ab/ and built there; then the
-# rounds alternate A, B, A, B, ... (one fork each), so that a machine's drift in load lands on both
-# alike. Output: bench/results/ab/<A>-<B>/round-N-{a,b}.json, and summary.md with each
+# rounds alternate A, B, A, B, ..., so that a machine's drift in load lands on both alike. Give
+# JMH's -f (0: one JVM per round and side; 1: a fork per benchmark) among the JMH ARGS. Output: bench/results/ab/<A>-<B>/round-N-{a,b}.json, and summary.md with each
 # benchmark's median score per revision over the rounds and the median of the per-round ratios
 # B/A. Name a baseline inside the run (RAW_UNSAFE, GRAALWASM) to read ratios to it as well.
 set -euo pipefail
@@ -42,7 +42,7 @@ for round in $(seq 1 "$rounds"); do
     echo "ab: round $round, $side" >&2
     # shellcheck disable=SC2086 # the flags are words by design
     "$JAVA_HOME/bin/java" $flags -cp "$(cat "$out/classpath-$side.txt")" org.openjdk.jmh.Main \
-      -jvmArgs "$flags" -f 1 -rf json -rff "$out/round-$round-$side.json" "$@" >>"$out/jmh.log" 2>&1
+      -jvmArgs "$flags" -rf json -rff "$out/round-$round-$side.json" "$@" >>"$out/jmh.log" 2>&1
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/machine.txt"
