@@ -40,18 +40,30 @@ class ReproducersTest {
          * the JVM dies with SIGSEGV, instead of trapping. Static memories and the interpreter trap.
          */
         COMPILED_LOAD_BEFORE_ITS_BOUNDS_CHECK("compiled-load-before-bounds-check", ExecutionMode.WARM, MemoryKind.DYNAMIC_HEAP,
-                        new OpenDefect("issue 9 (being fixed in truffle-memory): compiled code on a dynamic memory reads out of bounds "
-                                        + "and crashes the JVM", Verdict.JVM_CRASH));
+                        Duration.ofMinutes(2), new OpenDefect("issue 9 (being fixed in truffle-memory): compiled code on a dynamic memory "
+                                        + "reads out of bounds and crashes the JVM", Verdict.JVM_CRASH)),
+        /**
+         * Found by a malformed-module run (a bit flip made a function call itself): unbounded
+         * recursion, compiled before its first call. V8 and the interpreter report stack
+         * exhaustion at once; compiled, linmem neither exhausts within the budget nor stops when
+         * the context is cancelled.
+         */
+        COMPILED_RECURSION_NEITHER_EXHAUSTS_NOR_STOPS("compiled-recursion-unbounded", ExecutionMode.COMPILED, MemoryKind.STATIC_HEAP,
+                        Duration.ofSeconds(10), new OpenDefect("issue 9 item 5 (stack exhaustion, being reworked): compiled unbounded "
+                                        + "recursion takes longer than any budget and ignores cancellation", Verdict.HANG));
 
         final String file;
         final ExecutionMode mode;
         final MemoryKind kind;
+        /** Time the linmem run may take; a hang shows after it and the worker's grace period. */
+        final Duration budget;
         final OpenDefect openDefect;
 
-        Reproducer(String file, ExecutionMode mode, MemoryKind kind, OpenDefect openDefect) {
+        Reproducer(String file, ExecutionMode mode, MemoryKind kind, Duration budget, OpenDefect openDefect) {
             this.file = file;
             this.mode = mode;
             this.kind = kind;
+            this.budget = budget;
             this.openDefect = openDefect;
         }
     }
@@ -67,7 +79,7 @@ class ReproducersTest {
         Differential.Result result;
         try (Worker worker = new Worker(dir.resolve("logs"), "1g", 4L << 30)) {
             V8Runner v8 = new V8Runner(FuzzTestSupport.tools(), Duration.ofMinutes(2));
-            result = new Differential(dir, module, v8, worker, Duration.ofMinutes(2), new Statistics(), List.of(reproducer.mode))
+            result = new Differential(dir, module, v8, worker, reproducer.budget, new Statistics(), List.of(reproducer.mode))
                             .run(reproducer.mode, reproducer.kind);
         }
         if (reproducer.openDefect != null && result.verdict() == reproducer.openDefect.verdict()) {
