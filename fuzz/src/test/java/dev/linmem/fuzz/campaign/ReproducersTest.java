@@ -1,6 +1,7 @@
 package dev.linmem.fuzz.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +19,14 @@ import dev.linmem.fuzz.FuzzTestSupport;
 import dev.linmem.fuzz.linmem.ExecutionMode;
 import dev.linmem.fuzz.linmem.MemoryKind;
 import dev.linmem.fuzz.v8.V8Runner;
+import dev.linmem.fuzz.worker.Request;
+import dev.linmem.fuzz.worker.Response;
 import dev.linmem.fuzz.worker.Worker;
 
 /**
  * Reduced modules the fuzzer found, each run again in the configuration that failed (in a worker
- * JVM, so a crash is a verdict). A reproducer must agree with V8. One whose defect is still open
+ * JVM, so a crash is a verdict). A reproducer of a valid module must agree with V8; one from a
+ * malformed-module run must end cleanly. One whose defect is still open
  * (fixed elsewhere, or too large to fix in the bridge) is reported as an aborted test with the
  * defect's description, never skipped silently; once it agrees, the test passes and the
  * reproducer guards the fix.
@@ -68,8 +72,39 @@ class ReproducersTest {
         }
     }
 
+    /** Modules found by malformed-module runs: linmem alone must end them cleanly (in a 1 GB worker). */
+    enum RobustnessReproducer {
+        /** A table section damaged into a valid table of 4 GB of references: a resource error, not an OutOfMemoryError. */
+        TABLE_LARGER_THAN_THE_HEAP("table-larger-than-the-heap", "exhausted");
+
+        final String file;
+        /** The instantiation outcome a clean run gives. */
+        final String instantiation;
+
+        RobustnessReproducer(String file, String instantiation) {
+            this.file = file;
+            this.instantiation = instantiation;
+        }
+    }
+
     @TempDir
     Path dir;
+
+    @ParameterizedTest
+    @EnumSource(RobustnessReproducer.class)
+    void endsCleanly(RobustnessReproducer reproducer) throws IOException {
+        Path module = dir.resolve("module.wasm");
+        Files.write(module, FuzzTestSupport.module("reproducers/" + reproducer.file));
+        for (MemoryKind kind : MemoryKind.values()) {
+            try (Worker worker = new Worker(dir.resolve("logs"), "1g", 4L << 30)) {
+                Request request = new Request(module.toString(), ExecutionMode.INTERPRETED, kind, null, 60_000);
+                Worker.Outcome outcome = worker.execute(request, Duration.ofMinutes(2));
+                Response response = assertInstanceOf(Worker.Answered.class, outcome, outcome::toString).response();
+                assertEquals(null, response.failure(), response.failure());
+                assertEquals(reproducer.instantiation, response.transcript().instantiate(), response.transcript().detail());
+            }
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Reproducer.class)
