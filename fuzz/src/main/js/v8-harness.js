@@ -133,6 +133,18 @@ function printed(type, v) {
 
 const ZERO = { i32: 0, i64: 0n, f32: 0, f64: 0, funcref: null, externref: null };
 
+// As FuzzingSupport.MAX_EVENTS: a guest that logs without end must not fill the heap. Binaryen's
+// modules stay far below; reaching it ends the harness (a reference error for the fuzzer).
+const MAX_EVENTS = 200000;
+
+function logEvent(text) {
+  if (events.length >= MAX_EVENTS) {
+    process.stderr.write('v8-harness: the transcript reached ' + MAX_EVENTS + ' events\n');
+    process.exit(3);
+  }
+  events.push(text);
+}
+
 // ---- the fuzzing-support imports ----
 
 // What a host (JS) exception is in the transcript: not a trap, and call-export-catch catches it.
@@ -194,10 +206,10 @@ function tableIndex(table, index) {
 }
 
 const fuzzingSupport = {
-  'log-i32': (v) => { events.push('log ' + printed('i32', v)); },
-  'log-i64': (v) => { events.push('log ' + printed('i64', v)); },
-  'log-f32': (v) => { events.push('log ' + printed('f32', v)); },
-  'log-f64': (v) => { events.push('log ' + printed('f64', v)); },
+  'log-i32': (v) => { logEvent('log ' + printed('i32', v)); },
+  'log-i64': (v) => { logEvent('log ' + printed('i64', v)); },
+  'log-f32': (v) => { logEvent('log ' + printed('f32', v)); },
+  'log-f64': (v) => { logEvent('log ' + printed('f64', v)); },
   // flags bit 0 asks to catch and rethrow; with no handler in between that is the same as not catching.
   'call-export': (index, flags) => { callWithZeros(exportedFunction(index)); },
   'call-export-catch': (index) => tryCall(() => callWithZeros(exportedFunction(index))),

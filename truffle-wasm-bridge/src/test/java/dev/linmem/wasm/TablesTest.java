@@ -72,4 +72,18 @@ class TablesTest {
         assertSame(host, one(m, "ext-get", 1));
         assertEquals(null, one(m, "ext-get", 0));
     }
+
+    @Test
+    void aTableLargerThanAnArrayIsAResourceErrorAtInstantiation() {
+        WasmException e = assertFails(Kind.EXHAUSTION, "table cannot be allocated", () -> TestModules.instantiate(engine, "huge-table"));
+        assertEquals(true, e.getMessage().contains("4294967295 elements"), e.getMessage());
+    }
+
+    @Test
+    void growingATablePastWhatAnArrayHoldsFails() {
+        WasmInstance growing = TestModules.instantiate(engine, "growing-table");
+        assertEquals(-1, one(growing, "grow", Integer.MAX_VALUE));
+        assertEquals(-1, one(growing, "grow", -1), "2^32 - 1 more elements");
+        assertEquals(1, one(growing, "grow", 2));
+    }
 }

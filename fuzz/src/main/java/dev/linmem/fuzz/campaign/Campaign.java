@@ -3,11 +3,13 @@ package dev.linmem.fuzz.campaign;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,7 +118,7 @@ public final class Campaign {
         long generationStart = System.nanoTime();
         ModuleGenerator.Generated generated = generator.generate(seed);
         statistics.time("generation (wasm-opt -ttf)", Duration.ofNanos(System.nanoTime() - generationStart));
-        int done = statistics.validModule(generated.profile().name().toLowerCase(java.util.Locale.ROOT));
+        int done = statistics.validModule(generated.profile().name().toLowerCase(Locale.ROOT));
         runCase("seed " + seed, casesDir.resolve("seed-" + seed), generated.module(), seed, describe(generated), v8, worker);
         if (done % 25 == 0) {
             progress.println("  " + done + " valid modules, " + statistics.failures() + " failing executions");
@@ -151,29 +153,30 @@ public final class Campaign {
         if (failures.isEmpty()) {
             CaseFiles.deleteTree(caseDir);
         } else {
-            CaseFiles.write(caseDir.resolve("case.txt"), (description + "\n\n" + String.join("\n\n", failures) + "\n").getBytes());
+            CaseFiles.write(caseDir.resolve("case.txt"), (description + "\n\n" + String.join("\n\n", failures) + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private String describe(ModuleGenerator.Generated generated) {
         return "seed " + generated.seed() + ", feature profile " + generated.profile() + ", " + generated.inputLength()
                         + " random bytes given to wasm-opt -ttf\nreproduce: bin/linmem fuzz --seed " + generated.seed()
-                        + " --count 1 --max-input " + options.maxInput() + " --full-matrix\n   or: bin/linmem fuzz --module module.wasm --full-matrix";
+                        + " --count 1 --max-input " + options.maxInput() + " --full-matrix\n   or: bin/linmem fuzz --module <this folder>/module.wasm --full-matrix";
     }
 
+    /** Writes {@code reduced-<configuration>.wasm}: the smallest module that still gives {@code verdict} there. */
     private void reduce(Path caseDir, Path module, CampaignOptions.Configuration configuration, Verdict verdict, V8Runner v8, Worker worker) {
-        Path reduceDir = caseDir.resolve("reduce-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text());
+        Path reduceDir = caseDir.resolve("reduce-" + configuration.folderName());
         Reducer reducer = new Reducer(tools, reduceDir, candidate -> {
             Path candidateDir = reduceDir.resolve("candidate");
             CaseFiles.deleteTree(candidateDir);
             Path file = candidateDir.resolve("module.wasm");
             CaseFiles.write(file, candidate);
-            return new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics(), List.of(configuration.mode())).run(configuration.mode(), configuration.kind()).verdict() == verdict;
+            Differential differential = new Differential(candidateDir, file, v8, worker, options.budget(), new Statistics(), List.of(configuration.mode()));
+            return differential.run(configuration.mode(), configuration.kind()).verdict() == verdict;
         });
         try {
             byte[] reduced = reducer.reduce(Files.readAllBytes(module));
-            CaseFiles.write(caseDir.resolve("reduced-" + configuration.mode().name().toLowerCase(java.util.Locale.ROOT) + "-" + configuration.kind().text() + ".wasm"),
-                            reduced);
+            CaseFiles.write(caseDir.resolve("reduced-" + configuration.folderName() + ".wasm"), reduced);
             progress.println("    reduced to " + reduced.length + " bytes (" + reducer.checks() + " checks)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.linmem.fuzz.linmem.ExecutionMode;
 import dev.linmem.fuzz.linmem.MemoryKind;
@@ -54,8 +55,14 @@ public record CampaignOptions(long seed, int count, int malformed, List<Executio
 
     /** An execution mode on a memory kind. */
     record Configuration(ExecutionMode mode, MemoryKind kind) {
+        /** As statistics name it: {@code warm/dynamic-heap}. */
         String text() {
-            return mode.name().toLowerCase(java.util.Locale.ROOT) + "/" + kind.text();
+            return mode.name().toLowerCase(Locale.ROOT) + "/" + kind.text();
+        }
+
+        /** As case folders name it: {@code warm-dynamic-heap}. */
+        String folderName() {
+            return text().replace('/', '-');
         }
     }
 }

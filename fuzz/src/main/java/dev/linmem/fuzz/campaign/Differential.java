@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,6 +38,10 @@ final class Differential {
         }
     }
 
+    /** V8's transcript for a number of rounds and the folder of its memory images. */
+    private record Reference(Transcript transcript, Path dumps) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path caseDir;
@@ -41,34 +49,36 @@ final class Differential {
     private final V8Runner v8;
     private final Worker worker;
     private final Duration budget;
-    /** V8's transcript for a number of rounds and the folder of its memory images. */
-    private record Reference(Transcript transcript, Path dumps) {
-    }
-
-    private final Map<Integer, Optional<Reference>> references = new HashMap<>();
     private final Statistics statistics;
+    /** The numbers of rounds the configurations to be run need, so V8 runs them all in one go. */
+    private final Set<Integer> roundsNeeded;
+    private final Map<Integer, Optional<Reference>> references = new HashMap<>();
     private String referenceError;
 
-    /** The numbers of rounds the configurations to be run need, so V8 runs them all in one go. */
-    private final java.util.Set<Integer> roundsNeeded;
-
-    Differential(Path caseDir, Path module, V8Runner v8, Worker worker, Duration budget, Statistics statistics,
-                    java.util.Collection<ExecutionMode> modes) {
-        this.statistics = statistics;
-        this.roundsNeeded = new java.util.TreeSet<>(modes.stream().map(ExecutionMode::rounds).toList());
+    /**
+     * @param caseDir the case folder, where transcripts and memory images go
+     * @param module the module file
+     * @param budget how long one linmem execution may take
+     * @param statistics where times, runtimes and notes are counted
+     * @param modes the modes that will be run (they decide which V8 runs are needed)
+     */
+    Differential(Path caseDir, Path module, V8Runner v8, Worker worker, Duration budget, Statistics statistics, Collection<ExecutionMode> modes) {
         this.caseDir = caseDir;
         this.module = module;
         this.v8 = v8;
         this.worker = worker;
         this.budget = budget;
+        this.statistics = statistics;
+        this.roundsNeeded = new TreeSet<>(modes.stream().map(ExecutionMode::rounds).toList());
     }
 
+    /** Runs linmem in {@code mode} on {@code kind} (V8 first if it has not run yet) and judges the outcome. */
     Result run(ExecutionMode mode, MemoryKind kind) {
         Optional<Reference> reference = reference(mode.rounds());
         if (reference.isEmpty()) {
             return new Result(Verdict.REFERENCE_ERROR, referenceError);
         }
-        Path dumps = directory(mode.name().toLowerCase(java.util.Locale.ROOT) + "-" + kind.text());
+        Path dumps = directory(new CampaignOptions.Configuration(mode, kind).folderName());
         Request request = new Request(module.toString(), mode, kind, dumps.toString(), budget.toMillis());
         Worker.Outcome outcome = worker.execute(request, budget.plusSeconds(60));
         return switch (outcome) {
@@ -119,7 +129,7 @@ final class Differential {
      */
     private Optional<Reference> reference(int rounds) {
         if (!references.containsKey(rounds)) {
-            Map<Integer, Path> runs = new java.util.TreeMap<>();
+            Map<Integer, Path> runs = new TreeMap<>();
             runs.put(rounds, directory("v8-r" + rounds));
             for (int needed : roundsNeeded) {
                 runs.put(needed, directory("v8-r" + needed));
@@ -127,7 +137,7 @@ final class Differential {
             long start = System.nanoTime();
             try {
                 Map<Integer, Transcript> transcripts = v8.run(module, runs);
-                statistics.time("V8 reference runs", java.time.Duration.ofNanos(System.nanoTime() - start));
+                statistics.time("V8 reference runs", Duration.ofNanos(System.nanoTime() - start));
                 transcripts.forEach((r, transcript) -> {
                     write(runs.get(r).resolve("transcript.json"), transcript);
                     references.put(r, Optional.of(new Reference(transcript, runs.get(r))));

@@ -3,6 +3,7 @@ package dev.linmem.fuzz.campaign;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import dev.linmem.fuzz.generate.ModuleGenerator;
 import dev.linmem.fuzz.generate.Mutator;
@@ -61,7 +62,7 @@ final class MalformedRuns {
                 statistics.runtime(answered.response().runtime());
             }
             Verdict verdict = malformedVerdict(outcome);
-            statistics.count("malformed/" + mutation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), verdict);
+            statistics.count("malformed/" + mutation.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), verdict);
             if (verdict == Verdict.CANCELLED) {
                 // Clean, but worth a look when it happens outside guest code (a slow decoder).
                 String where = ((Worker.Answered) outcome).response().budgetExceeded();
@@ -72,7 +73,7 @@ final class MalformedRuns {
                 statistics.failingCase(line);
                 progress.println("  FAIL " + line);
                 CaseFiles.write(caseDir.resolve("case.txt"), (line + "\nmade from the valid module of seed " + baseSeed + " with mutation seed "
-                                + mutationSeed + "\n\n" + details(outcome) + "\n").getBytes());
+                                + mutationSeed + "\n\n" + details(outcome) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 CaseFiles.deleteTree(caseDir);
             }

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Counts of a campaign: verdicts per execution configuration ({@code mode/kind}, or
@@ -19,7 +22,7 @@ public final class Statistics {
     private final Map<String, Integer> profiles = new TreeMap<>();
     private final List<String> failingCases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final java.util.Set<String> runtimes = new java.util.TreeSet<>();
+    private final Set<String> runtimes = new TreeSet<>();
     private int validModules;
     private int malformedModules;
     private int workerStarts;
@@ -72,8 +75,8 @@ public final class Statistics {
     }
 
     /** The Truffle runtimes the workers ran on. */
-    public synchronized java.util.Set<String> runtimes() {
-        return java.util.Set.copyOf(runtimes);
+    public synchronized Set<String> runtimes() {
+        return Set.copyOf(runtimes);
     }
 
     /** Executions per configuration and verdict. */
@@ -126,7 +129,7 @@ public final class Statistics {
                         validModules, profiles, malformedModules, workerStarts, runtimes, nanos / 1e9));
         for (var entry : byConfiguration.entrySet()) {
             out.append(String.format("  %-28s", entry.getKey()));
-            entry.getValue().forEach((verdict, n) -> out.append(' ').append(verdict.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(n));
+            entry.getValue().forEach((verdict, n) -> out.append(' ').append(verdict.name().toLowerCase(Locale.ROOT)).append('=').append(n));
             Long compiled = compilationsByConfiguration.get(entry.getKey());
             if (compiled != null && compiled > 0) {
                 out.append("  compiled call targets=").append(compiled);

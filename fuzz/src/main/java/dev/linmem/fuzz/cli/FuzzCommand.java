@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.linmem.fuzz.campaign.Campaign;
@@ -101,7 +102,7 @@ public final class FuzzCommand implements Callable<Integer> {
     static final class KindConverter implements CommandLine.ITypeConverter<MemoryKind> {
         @Override
         public MemoryKind convert(String value) {
-            return MemoryKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return MemoryKind.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 

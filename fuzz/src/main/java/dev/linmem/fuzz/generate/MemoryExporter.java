@@ -3,6 +3,7 @@ package dev.linmem.fuzz.generate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -112,7 +113,7 @@ public final class MemoryExporter {
             if (kind == 2) {
                 exportedMemories.add(index.value());
             }
-            entries.add(java.util.Arrays.copyOfRange(content, start, at));
+            entries.add(Arrays.copyOfRange(content, start, at));
         }
     }
 

@@ -3,7 +3,9 @@ package dev.linmem.fuzz.generate;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -55,7 +57,7 @@ public final class Mutator {
         byte[] copy = module.clone();
         int flips = 1 + random.nextInt(4);
         StringBuilder where = new StringBuilder();
-        java.util.Set<Long> flipped = new java.util.HashSet<>();
+        Set<Long> flipped = new HashSet<>();
         for (int i = 0; i < flips; i++) {
             int at = random.nextInt(copy.length);
             int bit = random.nextInt(8);

@@ -53,6 +53,21 @@ public final class FuzzingSupport {
     public static final List<String> NAMES = List.of("log-i32", "log-i64", "log-f32", "log-f64", "call-export", "call-export-catch",
                     "call-ref", "call-ref-catch", "table-get", "table-set", "sleep");
 
+    /**
+     * Most events a transcript holds: a guest that logs in an endless loop (a malformed module can)
+     * must not fill the worker's heap. Binaryen's modules stay far below (their hang limit).
+     */
+    public static final int MAX_EVENTS = 200_000;
+
+    /** Thrown (past every guest handler: it is not a Truffle exception) when a transcript is full. */
+    public static final class TranscriptFull extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TranscriptFull() {
+            super("the transcript reached " + MAX_EVENTS + " events");
+        }
+    }
+
     private final List<String> events;
     private final Guest guest;
 
@@ -90,6 +105,9 @@ public final class FuzzingSupport {
     }
 
     private Object log(ValType type, Object value) {
+        if (events.size() >= MAX_EVENTS) {
+            throw new TranscriptFull();
+        }
         events.add("log " + ValueText.of(type, value));
         return null;
     }

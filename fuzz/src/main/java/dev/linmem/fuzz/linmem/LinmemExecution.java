@@ -29,12 +29,12 @@ import dev.linmem.wasm.module.ExternalKind;
  * worker reports it as a failure of the engine.
  */
 public final class LinmemExecution {
-    /** Thrown instead of whatever the cancelled guest threw, when the time budget ran out. */
+    /** Thrown instead of whatever the cancelled guest threw when the time budget ran out, or when the transcript is full. */
     public static final class BudgetExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        BudgetExceeded(String where) {
-            super("time budget exceeded " + where);
+        BudgetExceeded(String message) {
+            super(message);
         }
     }
 
@@ -90,9 +90,12 @@ public final class LinmemExecution {
                 // Also after a cancel: the cancelling close waits for this thread to leave.
                 host.leave();
             }
+        } catch (FuzzingSupport.TranscriptFull full) {
+            // A guest logging without end is stopped like one running without end.
+            throw new BudgetExceeded("stopped while " + phase + ": " + full.getMessage());
         } catch (RuntimeException | Error e) {
             if (cancelled.get()) {
-                throw new BudgetExceeded("while " + phase + ", after " + events.size() + " events");
+                throw new BudgetExceeded("time budget exceeded while " + phase + ", after " + events.size() + " events");
             }
             throw e;
         } finally {

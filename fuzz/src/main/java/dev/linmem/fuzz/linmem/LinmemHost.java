@@ -1,5 +1,6 @@
 package dev.linmem.fuzz.linmem;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class LinmemHost implements FuzzingSupport.Guest, AutoCloseable {
      * A context with the given polyglot options whose modules' memories come from
      * {@code allocator}; the engine's log (compilation traces) goes to {@code log}.
      */
-    public LinmemHost(MemoryAllocator allocator, Map<String, String> options, java.io.OutputStream log) {
+    public LinmemHost(MemoryAllocator allocator, Map<String, String> options, OutputStream log) {
         this.context = Context.newBuilder(WasmLanguage.ID).allowExperimentalOptions(true).options(options).logHandler(log).build();
         context.initialize(WasmLanguage.ID);
         enter();

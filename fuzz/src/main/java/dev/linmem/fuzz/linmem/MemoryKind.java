@@ -1,5 +1,7 @@
 package dev.linmem.fuzz.linmem;
 
+import java.util.Locale;
+
 import dev.linmem.memory.MemoryAllocator;
 
 /** The four kinds of memory the fuzzer runs every module on (see {@link MemoryAllocator}). */
@@ -20,6 +22,6 @@ public enum MemoryKind {
 
     /** Lower case with a dash, as the command line and case folders write it. */
     public String text() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

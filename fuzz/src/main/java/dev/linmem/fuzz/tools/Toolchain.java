@@ -1,10 +1,12 @@
 package dev.linmem.fuzz.tools;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The third-party programs the fuzzer runs, all from npm and installed into the fuzz module's
@@ -83,8 +85,8 @@ public final class Toolchain {
      * {@code #!/usr/bin/env node}, and wasm-reduce starts wasm-opt that way), and Node's compile
      * cache, which saves a third of each binaryen start.
      */
-    public java.util.Map<String, String> environment() {
-        return java.util.Map.of("PATH", node().getParent() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""),
+    public Map<String, String> environment() {
+        return Map.of("PATH", node().getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", ""),
                         "NODE_COMPILE_CACHE", home.resolve("target/node-compile-cache").toString());
     }
 }

@@ -82,6 +82,9 @@ public final class WorkerMain {
             canceller.start();
             return afterCancel(run, execution);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof LinmemExecution.BudgetExceeded exceeded) {
+                return Response.budgetExceeded(exceeded.getMessage()); // the transcript filled up
+            }
             return failureOf(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

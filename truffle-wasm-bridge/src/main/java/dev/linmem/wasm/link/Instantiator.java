@@ -122,7 +122,12 @@ public final class Instantiator {
         List<TableType> tables = module.tables();
         for (int i = 0; i < tables.size(); i++) {
             TableType type = tables.get(i);
-            instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(), type.maximumSize(), type.is64(), null);
+            try {
+                instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(), type.maximumSize(), type.is64(), null);
+            } catch (TableInstance.AllocationException e) {
+                // As for memories: a valid table this engine cannot hold is a resource problem.
+                throw new WasmException(WasmException.Kind.EXHAUSTION, "table cannot be allocated: " + e.getMessage(), -1, e);
+            }
         }
     }
 
