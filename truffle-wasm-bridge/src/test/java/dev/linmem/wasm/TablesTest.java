@@ -75,7 +75,7 @@ class TablesTest {
 
     @Test
     void aTableLargerThanAnArrayIsAResourceErrorAtInstantiation() {
-        WasmException e = assertFails(Kind.EXHAUSTION, "table cannot be allocated", () -> TestModules.instantiate(engine, "huge-table"));
+        WasmException e = assertFails(Kind.RESOURCE_LIMIT, "table cannot be allocated", () -> TestModules.instantiate(engine, "huge-table"));
         assertEquals(true, e.getMessage().contains("4294967295 elements"), e.getMessage());
     }
 

@@ -155,8 +155,9 @@ public final class LinmemExecution {
                 case UNLINKABLE -> "unlinkable";
                 case TRAP -> "trap " + TrapCategory.ofLinmemMessage(w.getMessage());
                 case EXHAUSTION -> "exhausted";
-                // a module binaryen made with a feature linmem refuses, or a memory the allocator cannot hold
-                case UNSUPPORTED, RESOURCE_LIMIT -> "rejected";
+                // a module binaryen made with a feature linmem refuses
+                case UNSUPPORTED -> "rejected";
+                case RESOURCE_LIMIT -> "exhausted"; // as V8 reports an allocation it cannot make
             };
         }
         if (e instanceof AbstractTruffleException) {

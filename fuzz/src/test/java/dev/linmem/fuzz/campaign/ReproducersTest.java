@@ -41,20 +41,19 @@ class ReproducersTest {
         /**
          * Found by seed 1149 in warm mode: after compilation, a loop-invariant {@code f64.load} at
          * the constant address 0xfc000004 (offset 3) reads the heap array's base + 0xfc000014 and
-         * the JVM dies with SIGSEGV, instead of trapping. Static memories and the interpreter trap.
+         * the JVM died with SIGSEGV, instead of trapping. Static memories and the interpreter trapped.
+         * Fixed in truffle-memory: bounds checks branch to a throwing boundary instead of deoptimizing.
          */
         COMPILED_LOAD_BEFORE_ITS_BOUNDS_CHECK("compiled-load-before-bounds-check", ExecutionMode.WARM, MemoryKind.DYNAMIC_HEAP,
-                        Duration.ofMinutes(2), new OpenDefect("issue 9 (being fixed in truffle-memory): compiled code on a dynamic memory "
-                                        + "reads out of bounds and crashes the JVM", Verdict.JVM_CRASH)),
+                        Duration.ofMinutes(2), null),
         /**
          * Found by a malformed-module run (a bit flip made a function call itself): unbounded
          * recursion, compiled before its first call. V8 and the interpreter report stack
-         * exhaustion at once; compiled, linmem neither exhausts within the budget nor stops when
-         * the context is cancelled.
+         * exhaustion at once; compiled, linmem neither exhausted within the budget nor stopped when
+         * the context was cancelled. Fixed by the guest call depth limit.
          */
         COMPILED_RECURSION_NEITHER_EXHAUSTS_NOR_STOPS("compiled-recursion-unbounded", ExecutionMode.COMPILED, MemoryKind.STATIC_HEAP,
-                        Duration.ofSeconds(10), new OpenDefect("issue 9 item 5 (stack exhaustion, being reworked): compiled unbounded "
-                                        + "recursion takes longer than any budget and ignores cancellation", Verdict.HANG));
+                        Duration.ofSeconds(10), null);
 
         final String file;
         final ExecutionMode mode;

@@ -126,7 +126,7 @@ public final class Instantiator {
                 instance.tables()[first + i] = new TableInstance(type.elementType(), type.minimumSize(), type.maximumSize(), type.is64(), null);
             } catch (TableInstance.AllocationException e) {
                 // As for memories: a valid table this engine cannot hold is a resource problem.
-                throw new WasmException(WasmException.Kind.EXHAUSTION, "table cannot be allocated: " + e.getMessage(), -1, e);
+                throw new WasmException(WasmException.Kind.RESOURCE_LIMIT, "table cannot be allocated: " + e.getMessage(), -1, e);
             }
         }
     }
