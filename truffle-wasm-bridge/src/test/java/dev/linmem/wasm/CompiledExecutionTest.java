@@ -104,4 +104,37 @@ class CompiledExecutionTest {
         String trace = log.toString(StandardCharsets.UTF_8);
         assertTrue(trace.contains("opt done") && trace.contains("<OSR@"), "no OSR compilation in the trace:\n" + trace);
     }
+
+    /**
+     * A trap in compiled code throws from its branch: the code stays valid however often the trap
+     * is taken. Each function compiles at most twice (compiled at once, then again when its nodes
+     * have specialized); a trap that deoptimized would be taken until Graal gives up on the
+     * function ("Deopt taken too many times", thrown here by CompilationFailureAction=Throw).
+     */
+    @Test
+    void trapsTakenOnEveryCallKeepTheCompiledCode() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, String> options = Map.of("engine.CompileImmediately", "true", "engine.BackgroundCompilation", "false", "engine.MultiTier", "false",
+                        "engine.CompilationFailureAction", "Throw", "engine.TraceCompilation", "true");
+        Map<String, String> trapOf = Map.of("unreachable", "unreachable", "divide-by-zero", "integer divide by zero", "overflow", "integer overflow",
+                        "invalid-conversion", "invalid conversion to integer", "undefined-element", "undefined element",
+                        "uninitialized-element", "uninitialized element", "type-mismatch", "indirect call type mismatch",
+                        "table-out-of-bounds", "out of bounds table access");
+        try (WasmEngine engine = WasmEngine.create(MemoryAllocator.dynamicHeap(), new PrintStream(OutputStream.nullOutputStream()), options, log)) {
+            WasmInstance m = TestModules.instantiate(engine, "traps-every-call");
+            for (int call = 0; call < 40; call++) {
+                trapOf.forEach((export, trap) -> TestModules.assertFails(Kind.TRAP, trap, () -> m.invoke(export, switch (export) {
+                    case "unreachable" -> new Object[0];
+                    case "invalid-conversion" -> new Object[]{0.0f};
+                    default -> new Object[]{1};
+                })));
+            }
+        }
+        String trace = log.toString(StandardCharsets.UTF_8);
+        assertTrue(!trace.contains("opt failed"), trace);
+        for (String export : trapOf.keySet()) {
+            long compilations = trace.lines().filter(line -> line.contains("opt done") && line.contains("traps-every-call." + export + " ")).count();
+            assertTrue(compilations >= 1 && compilations <= 2, export + " compiled " + compilations + " times:\n" + trace);
+        }
+    }
 }

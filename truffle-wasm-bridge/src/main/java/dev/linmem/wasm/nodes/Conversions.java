@@ -1,6 +1,5 @@
 package dev.linmem.wasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.linmem.wasm.runtime.WasmTrap;
@@ -128,7 +127,6 @@ public final class Conversions {
     }
 
     private static WasmTrap invalidConversion(Node site) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create("invalid conversion to integer", site);
     }
 }

@@ -1,6 +1,5 @@
 package dev.linmem.wasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 
@@ -48,13 +47,11 @@ final class IndirectCallSiteNode extends CallSiteNode {
     }
 
     private WasmTrap trap(String text) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create(text, this);
     }
 
     /** The reference interpreter names the element index after the text ("uninitialized element 2"). */
     private WasmTrap trap(String text, long index) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create(text + Long.toUnsignedString(index), this);
     }
 }

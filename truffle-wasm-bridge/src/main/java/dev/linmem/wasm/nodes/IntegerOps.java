@@ -1,6 +1,5 @@
 package dev.linmem.wasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.linmem.wasm.runtime.WasmTrap;
@@ -77,12 +76,10 @@ public final class IntegerOps {
     }
 
     static WasmTrap divideByZero(Node site) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create("integer divide by zero", site);
     }
 
     static WasmTrap overflow(Node site) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create("integer overflow", site);
     }
 }

@@ -1,6 +1,5 @@
 package dev.linmem.wasm.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -95,7 +94,6 @@ final class TableInstructions {
     }
 
     static WasmTrap outOfBounds(Node site) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create("out of bounds table access", site);
     }
 }

@@ -501,7 +501,6 @@ public final class WasmFunctionNode extends Node implements BytecodeOSRNode {
     private static final Object[] EMPTY_REFERENCES = new Object[0];
 
     private WasmTrap trap(String message) {
-        CompilerDirectives.transferToInterpreter();
         return WasmTrap.create(message, this);
     }
 
