@@ -93,7 +93,8 @@ final class MalformedRuns {
                 String instantiate = response.transcript().instantiate();
                 yield switch (instantiate) {
                     case "ok" -> Verdict.RAN;
-                    case "rejected" -> Verdict.REJECTED;
+                    // a damaged byte that reads as an unclaimed feature is refused as cleanly as a malformed one
+                    case "rejected", "unsupported" -> Verdict.REJECTED;
                     case "unlinkable" -> Verdict.UNLINKABLE;
                     default -> Verdict.INSTANTIATION_TRAP;
                 };

@@ -155,8 +155,8 @@ public final class LinmemExecution {
                 case UNLINKABLE -> "unlinkable";
                 case TRAP -> "trap " + TrapCategory.ofLinmemMessage(w.getMessage());
                 case EXHAUSTION -> "exhausted";
-                // a module binaryen made with a feature linmem refuses
-                case UNSUPPORTED -> "rejected";
+                // a module binaryen made with a feature linmem does not claim: counted apart, never a verdict on linmem
+                case UNSUPPORTED -> "unsupported";
                 case RESOURCE_LIMIT -> "exhausted"; // as V8 reports an allocation it cannot make
             };
         }
