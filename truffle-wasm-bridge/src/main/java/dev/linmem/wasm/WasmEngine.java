@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Context;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 
 import dev.linmem.memory.MemoryAllocator;
+import dev.linmem.memory.MemoryInUseException;
 import dev.linmem.wasm.binary.ModuleDecoder;
 import dev.linmem.wasm.binary.WasmFeatures;
 import dev.linmem.wasm.host.HostModule;
@@ -224,6 +225,8 @@ public final class WasmEngine implements AutoCloseable {
                 return action.get();
             } catch (HostFunctionException thrown) {
                 throw thrown.thrown();
+            } catch (MemoryInUseException refused) {
+                throw refused; // not a trap: another thread is inside the instance's memory
             } catch (AbstractTruffleException trap) {
                 throw Failures.fromTrap(trap);
             } catch (StackOverflowError overflow) {
