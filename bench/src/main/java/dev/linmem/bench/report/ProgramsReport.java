@@ -110,7 +110,8 @@ public final class ProgramsReport {
         if (!run.engines().contains(reference)) {
             return;
         }
-        List<String> engines = run.engines().stream().filter(e -> !e.equals(reference)).toList();
+        // Node against GraalWasm says nothing about linmem: the GraalWasm table leaves Node out.
+        List<String> engines = run.engines().stream().filter(e -> !e.equals(reference) && !e.equals(NODE)).toList();
         md.line("Ratio to " + label(reference) + (mode.equals(Measurement.WHOLE) ? " (wall time)" : "") + ":").line("");
         table((p, e) -> cell(p, e, mode, mode.equals(Measurement.WHOLE) ? analysis.wholeRatio(p, e, reference).formatRatio()
                         : analysis.steadyRatio(p, e, reference).formatRatio()), engines);
