@@ -126,7 +126,8 @@ public final class ProgramsBench {
         String failure = null;
         if (run.timedOut()) {
             failure = "timed out after " + STEADY_TIMEOUT.toHours() + " hours";
-        } else if (!complete || (run.status() != 0 && lines.stream().allMatch(SteadyLine::same))) {
+        } else if (lines.stream().allMatch(SteadyLine::same) && (!complete || run.status() != 0)) {
+            // A loop that stopped at a run that failed has said why in that run's line; this is the loop dying without a word.
             failure = "the loop's process exited " + run.status() + " after " + lines.size() + " of "
                             + (options.warmup() + options.iterations()) + " runs" + stderrExcerpt(stderr);
         }
