@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs linmem's JMH suite on the optimizing runtime and writes the report:
 #   bench/run.sh [--quick] [--in-process] [JMH ARGS...]     (also: bin/linmem bench ...)
-#   bench/run.sh --programs [RUNS] [PROGRAM...]              real WASI programs, whole process (below)
+#   bench/run.sh --programs [RUNS] [PROGRAM...]              real WASI programs, whole process and steady state (programs.sh)
 # Output: bench/results/<full|quick>/jmh*.json, report.md and charts/. A full run, a fresh JVM per
 # benchmark and parameter set, takes about 45 minutes on 2 quiet cores; --quick (a few minutes)
 # runs fewer parameters with short iterations, to check the pipeline rather than to quote numbers.
@@ -9,14 +9,11 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-# The real-program section (issue 11), so far whole-process only: the WASI programs run through
-# bin/linmem and node:wasi back to back, every output compared with Node's (time-to-result/run.sh);
-# the table goes to results/programs/report.md.
+# The real-program section (issue 11): whole process and steady state on every engine, outputs
+# checked against Node's, report in results/programs/ (programs.sh).
 if [ "${1:-}" = "--programs" ]; then
   shift
-  mkdir -p "$bench/results/programs"
-  "$bench/time-to-result/run.sh" "$@" | tee "$bench/results/programs/report.md"
-  exit "${PIPESTATUS[0]}"
+  exec "$bench/programs.sh" "$@"
 fi
 
 mode=full
