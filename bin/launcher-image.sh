@@ -10,7 +10,7 @@
 # use an ahead-of-time cache (JEPs 483 and 514): the classes the engine loads, already parsed and
 # linked, recorded in a training run of a small WASI program (linmem-cli/src/main/training/train.wat).
 # Measured: about 0.6x the time for a tiny module, 0.8x to 0.9x for real programs
-# (bench/results/time-to-result/README.md, "Lever 3").
+# (bench/results/time-to-result/README.md, "4. A runtime image of the launcher's own").
 #
 # Everything here is an optimization: when the image or the cache cannot be made (a JDK whose
 # jlink cannot link from its run-time image, a read-only folder), the launcher starts as before
