@@ -6,8 +6,9 @@
 #   fuzz/long-run.sh OUT --sum  the totals of the finished chunks
 #
 # A chunk is a fixed seed range, so a campaign stopped anywhere resumes where it stopped and its
-# chunks together are exactly the campaign one long command would have run. Failing cases are kept
-# under OUT/<chunk>/cases. Runs two modules at a time (the machine has two cores).
+# chunks together are exactly the campaign one long command would have run. Each chunk's summary
+# names the commit it tested (a campaign resumed later may test newer code; the summary says so).
+# Failing cases are kept under OUT/<chunk>/cases. Runs two modules at a time (the machine has two cores).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:?usage: fuzz/long-run.sh OUT [--sum]}
@@ -31,7 +32,8 @@ run_chunk() { # name, then fuzz arguments
   # a failing chunk still counts: its summary says how many failed, and the cases are kept
   "$root/bin/linmem" fuzz --jobs 2 --out "$out/$name" "$@" > "$out/$name.log" 2>&1 || true
   if grep -q '^failing executions: ' "$out/$name.log"; then
-    sed -n '/^modules: /,$p' "$out/$name.log" > "$out/$name.txt"
+    { echo "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . 2>/dev/null || echo ' (with local changes)')"
+      sed -n '/^modules: /,$p' "$out/$name.log"; } > "$out/$name.txt"
     grep '^failing executions: ' "$out/$name.txt"
   else
     echo "  chunk $name ended without a summary; see $out/$name.log" >&2
