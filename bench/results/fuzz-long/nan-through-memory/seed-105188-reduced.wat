@@ -1,0 +1,93 @@
+(module
+ (type $0 (func (result i64 f64 f64 i64 f64)))
+ (type $1 (func (result i32)))
+ (type $2 (func (param i32 externref f64) (result f64)))
+ (type $3 (func (param i32 externref i32) (result f64)))
+ (type $4 (func))
+ (global $global$0 i32 (i32.const -3312))
+ (global $global$1 f32 (f32.const -nan:0x7fff87))
+ (global $global$2 i64 (i64.const 4611686018427387904))
+ (global $global$3 funcref (ref.null nofunc))
+ (global $global$4 f64 (f64.const -nan:0xfffffffffffca))
+ (global $global$5 f32 (f32.const -33554432))
+ (global $global$6 f64 (f64.const -nan:0xfffffffff9659))
+ (memory $0 16 17)
+ (data $0 (i32.const 0) ";S\b0-\a7\e65u\84\99S^\c3\b2\d6S\a0")
+ (table $0 8 8 funcref)
+ (elem $0 (i32.const 0) $0 $0 $1 $2)
+ (export "global$" (global $global$0))
+ (export "global$_7" (global $global$2))
+ (export "global$_8" (global $global$3))
+ (export "global$_9" (global $global$4))
+ (export "global$_13" (global $global$6))
+ (export "table" (table $0))
+ (export "func_24_invoker" (func $3))
+ (export "func_28" (func $4))
+ (export "__linmem_fuzz_memory0" (memory $0))
+ (func $0 (result i32)
+  (unreachable)
+ )
+ (@binaryen.js.called)
+ (func $1 (param $0 i32) (param $1 externref) (param $2 f64) (result f64)
+  (unreachable)
+ )
+ (func $2 (param $0 i32) (param $1 externref) (param $2 i32) (result f64)
+  (unreachable)
+ )
+ (func $3
+  (f32.store offset=3 align=2
+   (i32.and
+    (i32.const 128)
+    (i32.const 15)
+   )
+   (f32.max
+    (global.get $global$5)
+    (global.get $global$1)
+   )
+  )
+ )
+ (func $4 (result i64 f64 f64 i64 f64)
+  (local $0 i32)
+  (i32.store8 offset=4
+   (i32.and
+    (i32.load8_s offset=3
+     (i32.and
+      (global.get $global$0)
+      (i32.const 15)
+     )
+    )
+    (i32.const 15)
+   )
+   (local.tee $0
+    (i32.const 131072)
+   )
+  )
+  (if (type $0) (result i64 f64 f64 i64 f64)
+   (i32.load offset=4 align=1
+    (i32.and
+     (local.get $0)
+     (i32.const 15)
+    )
+   )
+   (then
+    (tuple.make 5
+     (i64.const -125)
+     (f64.const 2147483646.852)
+     (f64.const -nan:0xfffffffffaa2c)
+     (i64.const 4294967286)
+     (f64.const -2147483647.803)
+    )
+   )
+   (else
+    (tuple.make 5
+     (i64.const 65536)
+     (f64.const -nan:0xfffc35472160d)
+     (f64.const -268435455.559)
+     (i64.const 104)
+     (f64.const -nan:0xfffffffff8d4d)
+    )
+   )
+  )
+ )
+)
+
